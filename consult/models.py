@@ -1,0 +1,1 @@
+"""Private consultations (Konsultasi) between a user and an expert."""

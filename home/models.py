@@ -1,0 +1,90 @@
+"""The home page, plain content pages and the footer settings."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class HomePage(Page):
+    """The site root: a short welcome, the RPJP button and what is new."""
+
+    hero_title = models.CharField(_("hero title"), max_length=200)
+    hero_text = models.TextField(_("hero text"), blank=True)
+    rpjp_button_text = models.CharField(
+        _("RPJP button text"), max_length=60, default="RPJP"
+    )
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_title"),
+                FieldPanel("hero_text"),
+                FieldPanel("rpjp_button_text"),
+            ],
+            heading=_("Hero"),
+        ),
+        FieldPanel("intro"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from rpjpd.models import RPJPDIndexPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["rpjpd_hub"] = RPJPDIndexPage.objects.live().public().first()
+        return context
+
+
+class StandardPage(Page):
+    """A plain page for guides (Panduan) and "Tentang"."""
+
+    intro = models.TextField(_("summary"), blank=True)
+    body = RichTextField(_("body"), blank=True)
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+@register_setting(icon="site")
+class FooterSettings(BaseSiteSetting):
+    """The help-desk contact shown in every page footer."""
+
+    helpdesk_email = models.EmailField(_("help-desk email"), blank=True)
+    helpdesk_phone = models.CharField(_("help-desk phone"), max_length=40, blank=True)
+    helpdesk_whatsapp = models.CharField(
+        _("help-desk WhatsApp"), max_length=40, blank=True
+    )
+    office_hours = models.CharField(_("service hours"), max_length=120, blank=True)
+    address = models.TextField(_("address"), blank=True)
+
+    panels = [
+        FieldPanel("helpdesk_email"),
+        FieldPanel("helpdesk_phone"),
+        FieldPanel("helpdesk_whatsapp"),
+        FieldPanel("office_hours"),
+        FieldPanel("address"),
+    ]
+
+    class Meta:
+        verbose_name = _("help-desk contact")

@@ -1,0 +1,185 @@
+"""Pustaka, the public library: regulations, planning documents, data and studies.
+
+Regulations carry the metadata of JDIH (Jaringan Dokumentasi dan Informasi Hukum),
+the national legal-documentation standard: jenis (type), nomor, tahun, tentang
+(subject), tanggal penetapan (date enacted), pemrakarsa (issuing body), status and
+relations to other regulations.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+
+@register_snippet
+class DocumentKind(models.Model):
+    """An editor-managed kind of document (Regulasi, Kajian, …)."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    is_regulation = models.BooleanField(
+        _("contains regulations"),
+        default=False,
+        help_text=_("Documents of this kind show JDIH metadata."),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("is_regulation"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("document kind")
+        verbose_name_plural = _("document kind")
+
+    def __str__(self):
+        return self.name
+
+
+class PustakaIndexPage(Page):
+    """The library's front page: search, filters and the document listing."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["pustaka.PustakaDocumentPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("library index")
+
+
+class PustakaDocumentTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "pustaka.PustakaDocumentPage",
+        on_delete=models.CASCADE,
+        related_name="tagged_items",
+    )
+
+
+class PustakaDocumentPage(Page):
+    """One document in the library, with its file and metadata."""
+
+    class LegalStatus(models.TextChoices):
+        BERLAKU = "berlaku", _("In force")
+        TIDAK_BERLAKU = "tidak_berlaku", _("Not in force")
+
+    kind = models.ForeignKey(
+        DocumentKind,
+        on_delete=models.PROTECT,
+        related_name="documents",
+        verbose_name=_("kind"),
+    )
+    abstract = models.TextField(_("abstract"), blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), db_index=True)
+    publisher = models.CharField(_("publisher"), max_length=255, blank=True)
+    tags = ClusterTaggableManager(
+        through=PustakaDocumentTag, blank=True, verbose_name=_("tags")
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("file"),
+    )
+    source_url = models.URLField(_("source link"), blank=True, max_length=500)
+    is_illustrative = models.BooleanField(
+        _("demo example"),
+        default=False,
+        help_text=_("Tick when this document is only a demo example."),
+    )
+
+    # JDIH metadata, filled for regulations.
+    jdih_jenis = models.CharField(_("regulation type"), max_length=150, blank=True)
+    jdih_nomor = models.CharField(_("number"), max_length=60, blank=True, db_index=True)
+    jdih_tahun = models.PositiveSmallIntegerField(
+        _("regulation year"), null=True, blank=True
+    )
+    jdih_tentang = models.TextField(_("subject"), blank=True)
+    jdih_tanggal_penetapan = models.DateField(_("date enacted"), null=True, blank=True)
+    jdih_pemrakarsa = models.CharField(_("issuing body"), max_length=255, blank=True)
+    jdih_status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=LegalStatus.choices,
+        blank=True,
+        db_index=True,
+    )
+    jdih_status_note = models.CharField(_("status note"), max_length=255, blank=True)
+
+    search_fields = Page.search_fields + [
+        index.SearchField("abstract"),
+        index.SearchField("jdih_tentang"),
+        index.SearchField("jdih_nomor"),
+        index.SearchField("publisher"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("kind"),
+        index.FilterField("year"),
+        index.FilterField("jdih_status"),
+    ]
+    content_panels = Page.content_panels + [
+        FieldPanel("kind"),
+        FieldPanel("abstract"),
+        FieldRowPanel([FieldPanel("year"), FieldPanel("publisher")]),
+        FieldPanel("tags"),
+        FieldPanel("document"),
+        FieldPanel("source_url"),
+        FieldPanel("is_illustrative"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("jdih_jenis"), FieldPanel("jdih_nomor")]),
+                FieldRowPanel(
+                    [FieldPanel("jdih_tahun"), FieldPanel("jdih_tanggal_penetapan")]
+                ),
+                FieldPanel("jdih_tentang"),
+                FieldPanel("jdih_pemrakarsa"),
+                FieldRowPanel(
+                    [FieldPanel("jdih_status"), FieldPanel("jdih_status_note")]
+                ),
+                InlinePanel("relations", label=_("Relations to other regulations")),
+            ],
+            heading=_("JDIH metadata (for regulations)"),
+        ),
+    ]
+
+    parent_page_types = ["pustaka.PustakaIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("library document")
+        verbose_name_plural = _("library document")
+
+
+class RegulationRelation(Orderable):
+    """How one regulation acts on another: it amends (mengubah) or revokes (mencabut) it."""
+
+    class Kind(models.TextChoices):
+        MENGUBAH = "mengubah", _("Amends")
+        MENCABUT = "mencabut", _("Revokes")
+
+    page = ParentalKey(
+        PustakaDocumentPage, on_delete=models.CASCADE, related_name="relations"
+    )
+    kind = models.CharField(_("relation"), max_length=20, choices=Kind.choices)
+    target = models.ForeignKey(
+        PustakaDocumentPage,
+        on_delete=models.CASCADE,
+        related_name="inbound_relations",
+        verbose_name=_("affected regulation"),
+    )
+
+    panels = [FieldPanel("kind"), FieldPanel("target")]
