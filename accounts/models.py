@@ -47,3 +47,9 @@ class User(AbstractUser):
     @property
     def is_expert(self):
         return self.account_type == self.AccountType.PAKAR
+
+    def has_verified_email(self):
+        """Whether allauth has a verified address for this user."""
+        from allauth.account.models import EmailAddress
+
+        return EmailAddress.objects.filter(user=self, verified=True).exists()
