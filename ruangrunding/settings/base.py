@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "experts",
     "consult",
     "pustaka",
+    "ops",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -63,6 +64,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "django_tasks",
     "django_tasks_db",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -74,10 +76,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "ops.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "ops.middleware.SecurityHeadersMiddleware",
+    "ops.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Inside the headers above (added to cached pages too), outside CSRF, auth
+    # and messages (so it sees every cookie they set before storing a page).
+    "ops.page_cache.VisitorPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -158,6 +166,10 @@ STORAGES = {
 # Uploads: refuse oversized requests before they reach a form.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+# Whole request bodies (files included) above this get 413 before being read;
+# the reverse proxy's limit (nginx ``client_max_body_size``) should match.
+MAX_REQUEST_BODY_BYTES = int(env("MAX_UPLOAD_MB", "50")) * 1024 * 1024
 
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
@@ -167,6 +179,46 @@ if env("REDIS_URL"):
         "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": env("REDIS_URL"),
     }
+
+# Visitor page cache (ops.page_cache): whole pages for requests without a
+# session, in the shared cache; off in development unless PAGE_CACHE=1.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", False)
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/django-admin/", "/akun/", "/healthz"]
+
+# Security headers. The Content Security Policy (django-csp) is active in every
+# environment so a page that needs an inline script fails early. Public pages
+# load only the site's own files; the Wagtail admin gets a few allowances,
+# each found by running the admin in Chromium and reading its CSP reports.
+ADMIN_PATH_PREFIXES = ["/admin/", "/django-admin/"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+CONTENT_SECURITY_POLICY_ADMIN_REPLACE = {
+    "frame-ancestors": ["'self'"],
+}
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=()"
+)
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
 
 # Background work: immediate in development and tests, the database queue
 # (worker: ``manage.py db_worker``) in production.
@@ -212,17 +264,31 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Ruang Runding] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("SITE_PROTOCOL", "http")
 
+# Logs: one line per event on stderr, ``key=value`` text by default or JSON
+# lines (LOG_FORMAT=json, the production default), tagged with the request id.
+# One access line per request (ops.middleware.RequestLogMiddleware) replaces
+# gunicorn's access log, because it can leave tokens in URLs out.
+ACCESS_LOG = env_bool("ACCESS_LOG", True)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "ops.logs.RequestIdFilter"}},
     "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "plain": {"()": "ops.logs.KeyValueFormatter"},
+        "json": {"()": "ops.logs.JSONFormatter"},
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": env("LOG_FORMAT", "plain"),
+            "filters": ["request_id"],
+        },
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        # Django's own request log repeats what ops.access writes, with full URLs.
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": "WARNING"},
     },
 }
