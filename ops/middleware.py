@@ -103,17 +103,21 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware, with the Wagtail admin's few extra allowances.
 
     Public pages get ``CONTENT_SECURITY_POLICY`` as it stands. Paths under
-    ``CSP_ADMIN_PREFIXES`` get the directives of
-    ``CONTENT_SECURITY_POLICY_ADMIN_REPLACE`` in place of the public ones.
+    ``ADMIN_PATH_PREFIXES`` get the directives of
+    ``CONTENT_SECURITY_POLICY_ADMIN_REPLACE`` in place of the public ones, and
+    Wagtail's previews (a page rendered inside the admin through a dummy
+    request) may be framed by the admin.
     """
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if not report_only and request.path_info.startswith(
-            tuple(settings.ADMIN_PATH_PREFIXES)
-        ):
-            parts.replace = {
-                **settings.CONTENT_SECURITY_POLICY_ADMIN_REPLACE,
-                **(parts.replace or {}),
-            }
+        if report_only:
+            return parts
+        if getattr(request, "is_dummy", False):
+            extra = settings.CONTENT_SECURITY_POLICY_PREVIEW_REPLACE
+        elif request.path_info.startswith(tuple(settings.ADMIN_PATH_PREFIXES)):
+            extra = settings.CONTENT_SECURITY_POLICY_ADMIN_REPLACE
+        else:
+            return parts
+        parts.replace = {**extra, **(parts.replace or {})}
         return parts

@@ -87,6 +87,9 @@ def is_candidate(request):
     """True when the request comes from a visitor whose page may be shared."""
     if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
         return False
+    # Wagtail renders previews of drafts through a dummy request.
+    if getattr(request, "is_dummy", False) or getattr(request, "is_preview", False):
+        return False
     if request.path_info.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PREFIXES)):
         return False
     return set(request.COOKIES) <= _allowed_cookies()

@@ -197,7 +197,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-src": ["'self'"],
@@ -207,9 +207,16 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     },
 }
+# The admin renders date pickers with inline <script> tags and its editor adds
+# inline styles at run time, and it shows its own preview in a frame.
 CONTENT_SECURITY_POLICY_ADMIN_REPLACE = {
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "blob:"],
     "frame-ancestors": ["'self'"],
 }
+# Previews of a page are rendered with the public policy but shown in a frame.
+CONTENT_SECURITY_POLICY_PREVIEW_REPLACE = {"frame-ancestors": ["'self'"]}
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=(), interest-cohort=()"
@@ -252,6 +259,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: editors' email hashes must not go to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # django-allauth: log in with username or email, verified email for sign-up.
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
@@ -286,6 +295,8 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Replace Django's default handlers, which would print every line twice.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
         "django.db.backends": {"level": "WARNING"},
         # Django's own request log repeats what ops.access writes, with full URLs.
         "django.request": {"level": "ERROR"},
