@@ -1,7 +1,5 @@
 """System checks for a deployment that runs more than one process."""
 
-import importlib.util
-
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
@@ -35,25 +33,5 @@ def check_shared_cache(app_configs, **kwargs):
             "several worker processes.",
             hint=hint,
             id="ops.E001",
-        )
-    ]
-
-
-@register(deploy=True)
-def check_media_storage(app_configs, **kwargs):
-    """S3-compatible media needs django-storages and boto3 installed."""
-    backend = settings.STORAGES["default"]["BACKEND"]
-    if not backend.startswith("storages."):
-        return []
-    missing = [
-        name for name in ("storages", "boto3") if importlib.util.find_spec(name) is None
-    ]
-    if not missing:
-        return []
-    return [
-        Error(
-            f"Media is configured for S3 but {', '.join(missing)} is not installed.",
-            hint="pip install -r requirements-s3.txt",
-            id="ops.E002",
         )
     ]

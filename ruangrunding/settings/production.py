@@ -55,9 +55,10 @@ else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "django_cache",
+            "LOCATION": "django_cache",  # made by ``manage.py createcachetable``
         }
     }
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
 
 # Static files: hashed names, compressed, cached for a year by browsers.
