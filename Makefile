@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run migrate demo test test-fast lint format check messages bench clean
+.PHONY: help install install-dev run migrate demo test test-fast lint format check messages bench loadtest clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -52,6 +52,12 @@ format: install-dev ## Format Python code and templates
 
 messages: install-dev ## Update the Indonesian translation catalogue
 	$(MANAGE) makemessages -l id --ignore=.venv --ignore=staticfiles
+
+bench: install ## Measure the production set-up with wrk on PostgreSQL (~10 min, see docs/performance.md)
+	$(BIN)/python scripts/bench.py
+
+loadtest: install ## Two minutes of mixed load while mail and a web worker fail (PostgreSQL)
+	$(BIN)/python scripts/loadtest.py
 
 clean: ## Remove the virtual environment, database and collected files
 	rm -rf $(VENV) db.sqlite3 staticfiles test-media

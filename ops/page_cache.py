@@ -24,6 +24,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
@@ -70,8 +71,11 @@ def invalidate():
     """Retire every cached page at once, on every host sharing the cache."""
     try:
         _cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
-    except Exception:
-        logger.exception("Page cache could not be invalidated.")
+    except Exception as error:
+        # Cached pages then live until PAGE_CACHE_SECONDS at most.
+        logger.warning(
+            "Page cache could not be invalidated (%s).", type(error).__name__
+        )
 
 
 def _ensure_generation(cache):
@@ -187,18 +191,26 @@ class VisitorPageCacheMiddleware:
         return response
 
 
-def _invalidate_on_write(sender, instance=None, update_fields=None, **kwargs):
-    """Invalidate after writes to anything a visitor may see."""
+def _invalidate_on_write(
+    sender, instance=None, update_fields=None, raw=False, **kwargs
+):
+    """Invalidate once the write to anything a visitor may see is committed.
+
+    Not before: a visitor's request in between would render the old rows and
+    store them under the new generation. Migrations (historical models) are
+    left alone: the cache table may not exist yet.
+    """
     meta = sender._meta
-    if (
-        meta.app_label in PRIVATE_OR_INTERNAL_APPS
-        or meta.label_lower in INTERNAL_MODELS
-    ):
+    if meta.app_label in PRIVATE_OR_INTERNAL_APPS:
+        return
+    if meta.label_lower in INTERNAL_MODELS or sender.__module__ == "__fake__":
+        return
+    if raw:  # loaddata: fixtures are loaded before anything is served
         return
     if update_fields is not None and set(update_fields) <= {"last_login"}:
         return
     if settings.PAGE_CACHE_ENABLED:
-        invalidate()
+        transaction.on_commit(invalidate)
 
 
 def connect_signals():

@@ -188,35 +188,45 @@ def test_excluded_paths_are_never_cached(client, path):
     assert HIT not in response
 
 
-def test_publishing_a_change_invalidates_the_cache(client, site):
+def test_publishing_a_change_invalidates_the_cache(
+    client, site, django_capture_on_commit_callbacks
+):
     _home, about = site
     client.get(about.url)
     assert client.get(about.url)[HIT] == "hit"
 
-    about.title = "Tentang Ruang Runding"
-    about.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        about.title = "Tentang Ruang Runding"
+        about.save_revision().publish()
     fresh = client.get(about.url)
 
     assert fresh[HIT] == "miss"
     assert "Tentang Ruang Runding" in fresh.content.decode()
 
 
-def test_unpublishing_a_page_removes_it_for_visitors(client, site):
+def test_unpublishing_a_page_removes_it_for_visitors(
+    client, site, django_capture_on_commit_callbacks
+):
     _home, about = site
     url = about.url
     client.get(url)
 
-    about.unpublish()
+    with django_capture_on_commit_callbacks(execute=True):
+        about.unpublish()
 
     assert client.get(url).status_code == 404
 
 
-def test_private_writes_do_not_invalidate(client, site, member):
+def test_private_writes_do_not_invalidate(
+    client, site, member, django_capture_on_commit_callbacks
+):
     client.get("/")
 
-    member.last_login = member.date_joined
-    member.save(update_fields=["last_login"])
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        member.last_login = member.date_joined
+        member.save(update_fields=["last_login"])
 
+    assert callbacks == []
     assert client.get("/")[HIT] == "hit"
 
 
@@ -242,3 +252,20 @@ def test_disabled_cache_stores_nothing(client, site, settings):
     client.get("/")
 
     assert HIT not in client.get("/")
+
+
+def test_invalidation_waits_for_commit(
+    client, site, django_capture_on_commit_callbacks
+):
+    _home, about = site
+    client.get(about.url)
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        about.title = "Belum tersimpan"
+        about.save_revision().publish()
+        still_cached = client.get(about.url)
+
+    assert still_cached[HIT] == "hit"
+    assert page_cache.invalidate in callbacks
+    page_cache.invalidate()
+    assert client.get(about.url)[HIT] == "miss"
