@@ -3,7 +3,7 @@
 import factory
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import FooterSettings, HomePage, StandardPage
 
@@ -28,6 +28,8 @@ def make_site():
     """
     # A transactional test flushes the tree the migrations made; rebuild it.
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     root = Page.get_first_root_node() or Page.add_root(
         instance=Page(title="Root", slug="root")
     )
