@@ -9,7 +9,9 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
+    path("akun/", include("accounts.urls")),
     path("akun/", include("allauth.urls")),
+    path("", include("experts.urls")),
 ]
 
 if settings.DEBUG:
