@@ -80,3 +80,13 @@ def run_on_commit(django_capture_on_commit_callbacks):
             return func(*args, **kwargs)
 
     return _run
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Start every test with an empty cache, so rate limits never leak between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

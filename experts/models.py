@@ -1,6 +1,7 @@
 """Experts (pakar): their public profile, fields of expertise and publications."""
 
 from django.conf import settings
+from django.contrib.auth.models import UserManager
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
@@ -142,7 +143,7 @@ class Publication(models.Model):
         return self.title
 
 
-class ExpertAccountManager(models.Manager):
+class ExpertAccountManager(UserManager):
     def get_queryset(self):
         return super().get_queryset().filter(account_type=User.AccountType.PAKAR)
 

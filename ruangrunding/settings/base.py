@@ -221,7 +221,7 @@ ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
 ACCOUNT_RATE_LIMITS = {
     # Failed logins: 10 a minute per address, 5 per 5 minutes per account name.
     "login_failed": "10/m/ip,5/300s/key",
-    "signup": "5/h/ip",
+    "signup": "20/h/ip",
     "reset_password": "10/h/ip,3/h/key",
 }
 # Password-reset links work once (the token hashes the password) and for a day.
