@@ -217,6 +217,7 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("SITE_PROTOCOL", "http")
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_USER_DISPLAY = "accounts.utils.user_display"
 ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
 ACCOUNT_RATE_LIMITS = {
     # Failed logins: 10 a minute per address, 5 per 5 minutes per account name.
