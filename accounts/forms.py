@@ -2,6 +2,7 @@
 
 from allauth.account.adapter import get_adapter
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
@@ -94,8 +95,8 @@ class AccountForm(AgencyFieldsMixin, forms.ModelForm):
             self.fields["account_type"].choices = PUBLIC_ACCOUNT_TYPES
 
 
-class AdminLoginForm(WagtailLoginForm):
-    """Wagtail's login form, throttled by the same allauth limits as the public one."""
+class ThrottledLoginMixin:
+    """Authenticate through allauth so every login form shares one failed-login limit."""
 
     def clean(self):
         username = self.cleaned_data.get("username")
@@ -109,3 +110,11 @@ class AdminLoginForm(WagtailLoginForm):
                 raise self.get_invalid_login_error()
             self.confirm_login_allowed(self.user_cache)
         return self.cleaned_data
+
+
+class AdminLoginForm(ThrottledLoginMixin, WagtailLoginForm):
+    """Wagtail's admin login form, throttled like the public one."""
+
+
+class DjangoAdminLoginForm(ThrottledLoginMixin, AdminAuthenticationForm):
+    """Django's own admin login form, throttled like the public one."""

@@ -231,6 +231,7 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 # go through allauth (and the outbox) only.
 WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.AdminLoginForm"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_FRONTEND_LOGIN_URL = "/akun/login/"
 
 LOGGING = {
     "version": 1,
