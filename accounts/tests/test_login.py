@@ -224,3 +224,21 @@ def test_password_change(client):
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.check_password("ganti-sandi-456")
+
+
+def test_password_reset_link_expires(client, django_capture_on_commit_callbacks):
+    from datetime import datetime, timedelta
+    from unittest import mock
+
+    from django.contrib.auth.tokens import PasswordResetTokenGenerator
+
+    UserFactory(email="rudi@example.com")
+    client.post(reverse("account_reset_password"), {"email": "rudi@example.com"})
+    link = _reset_link()
+    assert "password1" in client.get(link, follow=True).content.decode()
+
+    later = datetime.now() + timedelta(hours=25)
+    with mock.patch.object(PasswordResetTokenGenerator, "_now", return_value=later):
+        response = client.get(link, follow=True)
+
+    assert "password1" not in response.content.decode()
