@@ -26,6 +26,8 @@ def password_setup_url(user):
 
 def send_invitation(user):
     """Queue the "choose your password" email for a new expert account."""
+    # TODO: editors cannot resend an expired invitation from the admin yet (the
+    # key allows one per account); meanwhile the expert can use "Lupa kata sandi".
     queue_templated_email(
         key=f"expert-invitation:{user.pk}",
         to=user.email,

@@ -135,6 +135,11 @@ def my_profile(request):
 
     if request.method == "POST":
         messages.error(request, _("Please correct the marked fields below."))
+        if request.FILES.get("photo") and "photo" not in form.errors:
+            # Browsers cannot refill a file input, so say so instead of losing it.
+            messages.info(
+                request, _("Your photo was not saved yet: choose it again, please.")
+            )
     return render(
         request,
         "experts/my_profile.html",

@@ -173,3 +173,21 @@ def test_replacing_a_photo_removes_the_old_file(
 
     assert not os.path.exists(first)
     assert os.path.exists(profile.photo.path)
+
+
+def test_valid_photo_with_other_errors_asks_to_choose_it_again(client):
+    profile = ExpertProfileFactory()
+    client.force_login(profile.user)
+    jpeg = _image_bytes(Image.new("RGB", (100, 100), (1, 2, 3)), "JPEG")
+    data = {
+        "name": "",
+        "pub-TOTAL_FORMS": "0",
+        "pub-INITIAL_FORMS": "0",
+        "photo": _upload(jpeg),
+    }
+    response = client.post("/akun/profil/", data)
+
+    assert response.status_code == 200
+    assert "pilih lagi" in response.content.decode()
+    profile.refresh_from_db()
+    assert not profile.photo
