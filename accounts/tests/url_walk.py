@@ -45,6 +45,7 @@ APP_MODULES = [
     "pustaka.tests.url_permissions",
     "consult.tests.url_permissions",
     "outbox.tests.url_permissions",
+    "ops.tests.url_permissions",
 ]
 
 # Patterns under these prefixes are Wagtail's or Django's own admin; a few
