@@ -16,6 +16,7 @@ urlpatterns = [
     path("akun/", include("accounts.urls")),
     path("akun/", include("allauth.urls")),
     path("", include("experts.urls")),
+    path("", include("privacy.urls")),
 ]
 
 if settings.DEBUG:

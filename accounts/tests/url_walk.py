@@ -46,6 +46,7 @@ APP_MODULES = [
     "consult.tests.url_permissions",
     "outbox.tests.url_permissions",
     "ops.tests.url_permissions",
+    "privacy.tests.url_permissions",
 ]
 
 # Patterns under these prefixes are Wagtail's or Django's own admin; a few

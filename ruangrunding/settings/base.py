@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "pustaka",
     "outbox",
     "ops",
+    "privacy",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
