@@ -7,6 +7,7 @@ Parts whose models are not in the code yet are skipped and reported.
 
 import random
 import time
+import uuid
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -244,20 +245,80 @@ class Command(BaseCommand):
         except LookupError:
             self.missing.append("replies (rpjpd.Reply is not in the code yet)")
             return
-        # TODO: fill once rpjpd.Reply is on main (bulk_create, threaded).
-        self.missing.append(f"replies ({Reply.__name__} loader not written yet)")
+        start = timezone.now() - timezone.timedelta(days=60)
+        for number, topic in enumerate(topics):
+            have = Reply.objects.filter(topic=topic).count()
+            if have >= per_topic:
+                continue
+            # Two in three start a conversation; the rest answer one of those.
+            top_count = max(per_topic * 2 // 3 - have, 0)
+            top = Reply.objects.bulk_create(
+                Reply(
+                    topic=topic,
+                    author=self.rng.choice(experts),
+                    body=_sentence(self.rng, self.rng.randint(20, 90)),
+                    created_at=start + timezone.timedelta(minutes=number * 600 + n),
+                )
+                for n in range(top_count)
+            ) or list(Reply.objects.filter(topic=topic, parent__isnull=True))
+            answers = per_topic - have - top_count
+            Reply.objects.bulk_create(
+                Reply(
+                    topic=topic,
+                    author=self.rng.choice(experts),
+                    parent=parent,
+                    thread=parent,
+                    body=_sentence(self.rng, self.rng.randint(15, 60)),
+                    created_at=parent.created_at + timezone.timedelta(hours=1 + n % 9),
+                )
+                for n, parent in enumerate(self.rng.choices(top, k=answers))
+            )
+        self.stdout.write(f"replies: {Reply.objects.count()}")
 
     def _consultations(self, experts, count, for_one_expert):
         try:
             Consultation = apps.get_model("consult", "Consultation")
+            Message = apps.get_model("consult", "Message")
         except LookupError:
             self.missing.append(
                 "consultations (consult.Consultation is not in the code yet)"
             )
             return
-        # TODO: fill once consult.Consultation is on main.
-        self.missing.append(
-            f"consultations ({Consultation.__name__} loader not written yet)"
+        have = Consultation.objects.count()
+        if have >= count:
+            return
+        citizens = self._citizens(300)
+        busiest = experts[0]
+        start = timezone.now() - timezone.timedelta(days=90)
+        new = []
+        for n in range(have, count):
+            expert = busiest if n < for_one_expert else self.rng.choice(experts[1:])
+            created = start + timezone.timedelta(minutes=37 * n)
+            new.append(
+                Consultation(
+                    requester=self.rng.choice(citizens),
+                    expert=expert,
+                    subject=f"Konsultasi {n + 1}: {_sentence(self.rng, 5)}",
+                    status=self.rng.choice(["new", "answered", "closed"]),
+                    created_at=created,
+                    last_activity_at=created + timezone.timedelta(hours=5),
+                )
+            )
+        consultations = Consultation.objects.bulk_create(new)
+        Message.objects.bulk_create(
+            Message(
+                consultation=consultation,
+                sender=consultation.requester if turn % 2 == 0 else consultation.expert,
+                body=_sentence(self.rng, self.rng.randint(15, 60)),
+                created_at=consultation.created_at + timezone.timedelta(hours=turn),
+                client_token=uuid.uuid4(),
+            )
+            for consultation in consultations
+            for turn in range(3)
+        )
+        self.stdout.write(
+            f"consultations: {Consultation.objects.count()}, "
+            f"{Consultation.objects.filter(expert=busiest).count()} for {busiest.username}"
         )
 
     def _reindex(self):
