@@ -1,17 +1,12 @@
 """Template context shared by every public page."""
 
-from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from pustaka.models import PustakaIndexPage
-from rpjpd.models import RPJPDIndexPage
+from rpjpd.models import RPJPDIndexPage, RPJPDSectionPage
 
-
-def _url_or_none(name):
-    try:
-        return reverse(name)
-    except NoReverseMatch:
-        return None
+from .models import url_or_none
+from .visibility import visible
 
 
 def navigation(request):
@@ -21,17 +16,19 @@ def navigation(request):
 
     items = [{"title": _("Home"), "url": "/", "key": "home", "children": []}]
 
-    hub = RPJPDIndexPage.objects.live().public().first()
+    hub = visible(RPJPDIndexPage.objects.all()).first()
     if hub:
-        sections = (
-            hub.get_children().live().public().specific().only("title", "url_path")
+        sections = visible(RPJPDSectionPage.objects.child_of(hub)).only(
+            "title", "url_path", "path", "depth"
         )
         items.append(
             {
                 "title": _("RPJPD"),
-                "url": hub.url,
+                "url": hub.get_url(request),
                 "key": "rpjpd",
-                "children": [{"title": s.title, "url": s.url} for s in sections],
+                "children": [
+                    {"title": s.title, "url": s.get_url(request)} for s in sections
+                ],
             }
         )
 
@@ -39,16 +36,16 @@ def navigation(request):
         ("pakar", _("Experts"), "experts:directory"),
         ("konsultasi", _("Consultations"), "consult:index"),
     ):
-        url = _url_or_none(name)
+        url = url_or_none(name)
         if url:
             items.append({"title": title, "url": url, "key": key, "children": []})
 
-    library = PustakaIndexPage.objects.live().public().first()
+    library = visible(PustakaIndexPage.objects.all()).first()
     if library:
         items.append(
             {
                 "title": _("Library"),
-                "url": library.url,
+                "url": library.get_url(request),
                 "key": "pustaka",
                 "children": [],
             }
