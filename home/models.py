@@ -61,9 +61,9 @@ class HomePage(Page):
         context["library"] = visible(PustakaIndexPage.objects.all()).first()
 
         topics = list(
-            visible(TopicPage.objects.all()).order_by(
-                "-first_published_at", "-pk"
-            )[:LATEST_COUNT]
+            visible(TopicPage.objects.all()).order_by("-first_published_at", "-pk")[
+                :LATEST_COUNT
+            ]
         )
         sections = {
             section.path: section

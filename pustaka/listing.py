@@ -95,20 +95,22 @@ def search_documents(queryset, text):
 
 
 def _newest_first():
-    return ["-year", Coalesce("jdih_tanggal_penetapan", "first_published_at").desc(
-        nulls_last=True
-    ), "title"]
+    return [
+        "-year",
+        Coalesce("jdih_tanggal_penetapan", "first_published_at").desc(nulls_last=True),
+        "title",
+    ]
 
 
 def document_listing(request, index_page):
     """Context for the library index: the form, the page of results and facets."""
     documents = visible(PustakaDocumentPage.objects.child_of(index_page))
     kinds = list(DocumentKind.objects.filter(documents__in=documents).distinct())
-    years = list(
-        documents.order_by("-year").values_list("year", flat=True).distinct()
-    )
+    years = list(documents.order_by("-year").values_list("year", flat=True).distinct())
     tags = list(
-        Tag.objects.filter(pustaka_pustakadocumenttag_items__content_object__in=documents)
+        Tag.objects.filter(
+            pustaka_pustakadocumenttag_items__content_object__in=documents
+        )
         .distinct()
         .order_by("name")
     )

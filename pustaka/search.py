@@ -52,7 +52,8 @@ _REFERENCE_RES = [
     ),
     # UU 59 2024, Perpres 12 tahun 2025 (a type abbreviation, then two numbers)
     re.compile(
-        r"\b(?P<jenis>" + "|".join(sorted(JENIS_ABBREVIATIONS, key=len, reverse=True))
+        r"\b(?P<jenis>"
+        + "|".join(sorted(JENIS_ABBREVIATIONS, key=len, reverse=True))
         # A number: 1–4 digits not itself a year, then the year.
         + r")\.?\s+(?:(?:nomor|no|nr)\.?\s*)?(?P<nomor>\d{1,4}[a-z]?)\s*"
         r"(?:(?:tahun|thn|th)\.?\s*)?(?P<tahun>(?:19|20)\d\d)\b"

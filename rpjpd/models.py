@@ -37,9 +37,9 @@ class RPJPDIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         sections = list(visible(RPJPDSectionPage.objects.child_of(self)))
-        topic_paths = visible(
-            TopicPage.objects.descendant_of(self)
-        ).values_list("path", flat=True)
+        topic_paths = visible(TopicPage.objects.descendant_of(self)).values_list(
+            "path", flat=True
+        )
         counts = {}
         for path in topic_paths:
             counts[path[: -self.steplen]] = counts.get(path[: -self.steplen], 0) + 1
@@ -130,9 +130,7 @@ class TopicPage(Page):
         from pustaka.models import PustakaDocumentPage
 
         context = super().get_context(request, *args, **kwargs)
-        links = list(
-            self.document_links.select_related("document", "document__kind")
-        )
+        links = list(self.document_links.select_related("document", "document__kind"))
         shown = set(
             visible(
                 PustakaDocumentPage.objects.filter(
