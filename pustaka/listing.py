@@ -78,10 +78,23 @@ def search_documents(queryset, text):
     else:
         where = matches_all
 
+    # Ranking: a word in the title, subject, number or tags counts double, the
+    # very word form typed a little more, and the whole phrase in the title most.
     score = Value(0)
-    for term in parsed.terms:
+    for raw, stem in parsed.terms:
         score = score + Case(
-            When(_term_filter("search_primary", term), then=Value(2)),
+            When(_term_filter("search_primary", (raw, stem)), then=Value(2)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+        score = score + Case(
+            When(search_primary__contains=f" {raw} ", then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+    if len(parsed.terms) > 1 and not parsed.has_reference:
+        score = score + Case(
+            When(title__icontains=parsed.text, then=Value(4)),
             default=Value(0),
             output_field=IntegerField(),
         )

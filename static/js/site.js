@@ -12,4 +12,15 @@
       toggle(button);
     }
   });
+  // Escape closes an open submenu and returns focus to its toggle.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") {
+      return;
+    }
+    var open = document.querySelector('.submenu-toggle[aria-expanded="true"]');
+    if (open) {
+      open.setAttribute("aria-expanded", "false");
+      open.focus();
+    }
+  });
 })();
