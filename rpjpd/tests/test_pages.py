@@ -94,7 +94,10 @@ def test_section_lists_topics_with_their_status(client, tree):
 
     response = client.get(tree["section"].url)
 
-    assert [t.title for t in response.context["topics"]] == ["Topik Buka", "Topik Tutup"]
+    assert [t.title for t in response.context["topics"]] == [
+        "Topik Buka",
+        "Topik Tutup",
+    ]
     assert "Dibuka untuk diskusi" in response.text
     assert "Diskusi ditutup" in response.text
     assert 'aria-label="Remah roti"' in response.text
