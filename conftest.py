@@ -12,6 +12,24 @@ CHROMIUM = Path("/usr/bin/chromium")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+def pytest_collection_modifyitems(items):
+    """Give every browser test serialized rollback.
+
+    Browser tests run in real transactions that end with a flush, which also wipes
+    what migrations created (root page, locale, root collection); serialized
+    rollback restores it, so browser tests do not break each other.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if item.get_closest_marker("browser") and marker is not None:
+            item.add_marker(
+                pytest.mark.django_db(
+                    *marker.args, **{**marker.kwargs, "serialized_rollback": True}
+                ),
+                append=False,
+            )
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Keep uploaded files of each test in its own temporary folder."""
