@@ -179,6 +179,7 @@ def create_document(index, item, kinds):
     file.file.save(
         f"{item['slug']}.pdf", ContentFile(placeholder_pdf(item)), save=False
     )
+    file._set_document_file_metadata()  # size and hash, as an admin upload sets them
     file.save()
 
     page = PustakaDocumentPage(
