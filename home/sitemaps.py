@@ -2,11 +2,11 @@
 
 from wagtail.contrib.sitemaps import Sitemap
 
-from .visibility import not_expired
+from .visibility import not_expired, under_hidden_pages
 
 
 class VisibleSitemap(Sitemap):
-    """Wagtail's page sitemap without expired pages (live and public it already is)."""
+    """Wagtail's page sitemap without expired pages or pages under hidden ones."""
 
     def items(self):
-        return super().items().filter(not_expired())
+        return under_hidden_pages(super().items().filter(not_expired()))

@@ -1,7 +1,5 @@
 """Pustaka in the admin (document kinds, a filtered document listing) and file serving."""
 
-import logging
-
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -9,11 +7,9 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.visibility import visible
+from home.visibility import under_hidden_pages, visible
 
 from .models import DocumentKind, PustakaDocumentPage
-
-logger = logging.getLogger(__name__)
 
 
 class DocumentKindViewSet(SnippetViewSet):
@@ -67,7 +63,7 @@ def hide_files_of_hidden_documents(document, request):
     get the file, so they can check it before publishing.
     """
     pages = PustakaDocumentPage.objects.filter(document=document)
-    if not pages.exists() or visible(pages).exists():
+    if not pages.exists() or under_hidden_pages(visible(pages)).exists():
         return None
     if _can_manage_documents(request.user):
         return None

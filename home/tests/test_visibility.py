@@ -186,3 +186,22 @@ def test_login_restricted_page_is_shown_to_a_signed_in_user(
     client.force_login(django_user_model.objects.create_user("warga", password="x"))
 
     assert client.get(hidden_topic.url).status_code == 200
+
+
+def test_pages_under_an_unpublished_parent_are_hidden(client, site_tree):
+    site_tree["section"].unpublish()
+    site_tree["library"].unpublish()
+    topic, document = site_tree["topic"], site_tree["document"]
+
+    assert (
+        client.get(f"/rpjpd/{site_tree['section'].slug}/{topic.slug}/").status_code
+        == 404
+    )
+    assert client.get(f"/pustaka/{document.slug}/").status_code == 404
+    assert client.get(document.document.url).status_code == 404
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert topic.slug not in sitemap
+    assert document.slug not in sitemap
+    home = client.get("/").text
+    assert "Topik Terbuka Umum" not in home
+    assert "Dokumen Terbuka Mahakam" not in home
