@@ -92,3 +92,27 @@ def browser_page(browser, live_server):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture
+def mail_server_down(settings):
+    """Make every email delivery fail as if the SMTP server refused connections.
+
+    Set ``settings.EMAIL_BACKEND`` back to locmem (or use ``mail_server_up``) to
+    bring it back within a test.
+    """
+    from outbox.testing import REFUSING_BACKEND
+
+    settings.EMAIL_BACKEND = REFUSING_BACKEND
+    return settings
+
+
+@pytest.fixture
+def run_on_commit(django_capture_on_commit_callbacks):
+    """Run ``transaction.on_commit`` callbacks (e.g. queued email) inside a test."""
+
+    def _run(func, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return func(*args, **kwargs)
+
+    return _run

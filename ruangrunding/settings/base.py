@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "experts",
     "consult",
     "pustaka",
+    "outbox",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
