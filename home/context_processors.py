@@ -1,6 +1,7 @@
 """Template context shared by every public page."""
 
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from pustaka.models import PustakaIndexPage
 from rpjpd.models import RPJPDIndexPage, RPJPDSectionPage
@@ -9,18 +10,38 @@ from .models import url_or_none
 from .visibility import visible
 
 
+def _menu_pages():
+    """The visible RPJPD hub, its sections and the library, in one query."""
+    pages = (
+        visible(Page.objects.type(RPJPDIndexPage, RPJPDSectionPage, PustakaIndexPage))
+        .filter(depth__lte=4)
+        .order_by("path")
+        .only("title", "url_path", "path", "depth", "content_type")
+    )
+    hub = library = None
+    sections = []
+    for page in pages:
+        model = page.specific_class
+        if model is RPJPDIndexPage and hub is None:
+            hub = page
+        elif model is PustakaIndexPage and library is None:
+            library = page
+        elif model is RPJPDSectionPage:
+            sections.append(page)
+    if hub is not None:
+        sections = [s for s in sections if s.path.startswith(hub.path)]
+    return hub, sections, library
+
+
 def navigation(request):
     """The main menu: only items whose pages exist and are public."""
     if request.path.startswith("/admin/"):
         return {}
 
     items = [{"title": _("Home"), "url": "/", "key": "home", "children": []}]
+    hub, sections, library = _menu_pages()
 
-    hub = visible(RPJPDIndexPage.objects.all()).first()
     if hub:
-        sections = visible(RPJPDSectionPage.objects.child_of(hub)).only(
-            "title", "url_path", "path", "depth"
-        )
         items.append(
             {
                 "title": _("RPJPD"),
@@ -40,7 +61,6 @@ def navigation(request):
         if url:
             items.append({"title": title, "url": url, "key": key, "children": []})
 
-    library = visible(PustakaIndexPage.objects.all()).first()
     if library:
         items.append(
             {

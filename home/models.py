@@ -9,7 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .visibility import under_hidden_pages, visible
+from .visibility import visible
 
 LATEST_COUNT = 4
 
@@ -61,9 +61,9 @@ class HomePage(Page):
         context["library"] = visible(PustakaIndexPage.objects.all()).first()
 
         topics = list(
-            under_hidden_pages(visible(TopicPage.objects.all())).order_by(
-                "-first_published_at", "-pk"
-            )[:LATEST_COUNT]
+            visible(TopicPage.objects.all()).order_by("-first_published_at", "-pk")[
+                :LATEST_COUNT
+            ]
         )
         sections = {
             section.path: section
@@ -78,7 +78,7 @@ class HomePage(Page):
             topic.section = sections[topic.path[: -topic.steplen]]
 
         context["latest_documents"] = (
-            under_hidden_pages(visible(PustakaDocumentPage.objects.all()))
+            visible(PustakaDocumentPage.objects.all())
             .select_related("kind")
             .order_by("-first_published_at", "-pk")[:LATEST_COUNT]
         )

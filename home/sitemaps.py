@@ -2,11 +2,11 @@
 
 from wagtail.contrib.sitemaps import Sitemap
 
-from .visibility import not_expired, under_hidden_pages
+from .visibility import no_hidden_ancestor, not_expired
 
 
 class VisibleSitemap(Sitemap):
     """Wagtail's page sitemap without expired pages or pages under hidden ones."""
 
     def items(self):
-        return under_hidden_pages(super().items().filter(not_expired()))
+        return super().items().filter(not_expired(), no_hidden_ancestor())

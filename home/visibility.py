@@ -1,11 +1,13 @@
 """What a visitor may see: one definition used by listings, search, sitemap and serving.
 
 A page is visible when it is live, carries no view restriction (on itself or an
-ancestor) and has not passed its expiry date. Wagtail only flips expired pages to
-not-live when ``publish_scheduled`` runs, so the expiry date is checked here too.
+ancestor), has not passed its expiry date and sits under no unpublished or
+expired page. Wagtail only flips expired pages to not-live when
+``publish_scheduled`` runs, so the expiry date is checked here too. Every check is
+a subquery, so making a queryset visible costs no query of its own.
 """
 
-from django.db.models import Q
+from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.utils import timezone
 
 
@@ -16,9 +18,41 @@ def not_expired():
     )
 
 
+def _outer_path():
+    return ExpressionWrapper(OuterRef("path"), output_field=CharField())
+
+
+def not_restricted():
+    """A filter for pages with no view restriction on themselves or an ancestor."""
+    from wagtail.models import PageViewRestriction
+
+    restrictions = PageViewRestriction.objects.annotate(
+        target_path=_outer_path()
+    ).filter(target_path__startswith=F("page__path"))
+    return ~Exists(restrictions)
+
+
+def no_hidden_ancestor():
+    """A filter for pages with no unpublished or expired page above them."""
+    from wagtail.models import Page
+
+    hidden = (
+        Page.objects.annotate(target_path=_outer_path())
+        .filter(
+            target_path__startswith=F("path"),
+            depth__gt=1,
+            depth__lt=OuterRef("depth"),
+        )
+        .filter(Q(live=False) | ~not_expired())
+    )
+    return ~Exists(hidden)
+
+
 def visible(queryset):
     """Restrict a page queryset to what an anonymous visitor may see."""
-    return queryset.live().public().filter(not_expired())
+    return queryset.filter(live=True).filter(
+        not_restricted(), not_expired(), no_hidden_ancestor()
+    )
 
 
 def is_expired(page):
@@ -28,27 +62,19 @@ def is_expired(page):
     )
 
 
+def ancestor_paths(page, inclusive=False):
+    """Tree paths of the pages above ``page`` (below the root), without a query."""
+    steplen = page.steplen
+    end = len(page.path) + (steplen if inclusive else 0)
+    return [page.path[:i] for i in range(2 * steplen, end, steplen)]
+
+
 def has_hidden_ancestor(page):
     """Whether a page above ``page`` (below the tree root) is unpublished or expired."""
-    ancestors = page.get_ancestors().filter(depth__gt=1)
-    return (
-        ancestors.exclude(live=True).exists()
-        or ancestors.exclude(not_expired()).exists()
-    )
-
-
-def under_hidden_pages(queryset):
-    """Drop pages that sit below an unpublished or expired page.
-
-    Listings of one parent's children do not need this (the parent is being
-    served, so it is visible); site-wide lists such as the sitemap do.
-    """
     from wagtail.models import Page
 
-    hidden_paths = Page.objects.exclude(live=True, expired=False).values_list(
-        "path", flat=True
+    return (
+        Page.objects.filter(path__in=ancestor_paths(page))
+        .filter(Q(live=False) | ~not_expired())
+        .exists()
     )
-    expired_paths = Page.objects.exclude(not_expired()).values_list("path", flat=True)
-    for path in {*hidden_paths, *expired_paths}:
-        queryset = queryset.exclude(path__startswith=path)
-    return queryset

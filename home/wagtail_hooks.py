@@ -2,8 +2,9 @@
 
 from django.http import Http404
 from wagtail import hooks
+from wagtail.models import PageViewRestriction
 
-from .visibility import has_hidden_ancestor, is_expired
+from .visibility import ancestor_paths, has_hidden_ancestor, is_expired
 
 
 @hooks.register("before_serve_page")
@@ -17,6 +18,9 @@ def hide_expired_and_private_pages(page, request, serve_args, serve_kwargs):
     """
     if is_expired(page) or has_hidden_ancestor(page):
         raise Http404
-    for restriction in page.get_view_restrictions():
+    restrictions = PageViewRestriction.objects.filter(
+        page__path__in=ancestor_paths(page, inclusive=True)
+    )
+    for restriction in restrictions:
         if not restriction.accept_request(request):
             raise Http404

@@ -15,7 +15,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.visibility import under_hidden_pages, visible
+from home.visibility import visible
 
 from .search import index_text, jenis_abbreviation
 
@@ -211,9 +211,9 @@ class PustakaDocumentPage(Page):
         inbound = list(self.inbound_relations.select_related("page"))
         linked = {r.target_id for r in outbound} | {r.page_id for r in inbound}
         shown = set(
-            under_hidden_pages(
-                visible(PustakaDocumentPage.objects.filter(pk__in=linked))
-            ).values_list("pk", flat=True)
+            visible(PustakaDocumentPage.objects.filter(pk__in=linked)).values_list(
+                "pk", flat=True
+            )
         )
         return (
             [r for r in outbound if r.target_id in shown],
@@ -228,9 +228,7 @@ class PustakaDocumentPage(Page):
             self.visible_relations()
         )
         context["related_topics"] = (
-            under_hidden_pages(
-                visible(TopicPage.objects.filter(document_links__document=self))
-            )
+            visible(TopicPage.objects.filter(document_links__document=self))
             .distinct()
             .order_by("path")
         )

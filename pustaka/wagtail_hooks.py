@@ -7,7 +7,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.visibility import under_hidden_pages, visible
+from home.visibility import visible
 
 from .models import DocumentKind, PustakaDocumentPage
 
@@ -63,7 +63,7 @@ def hide_files_of_hidden_documents(document, request):
     get the file, so they can check it before publishing.
     """
     pages = PustakaDocumentPage.objects.filter(document=document)
-    if not pages.exists() or under_hidden_pages(visible(pages)).exists():
+    if not pages.exists() or visible(pages).exists():
         return None
     if _can_manage_documents(request.user):
         return None

@@ -11,7 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.visibility import under_hidden_pages, visible
+from home.visibility import visible
 
 
 def section_path(topic):
@@ -132,11 +132,9 @@ class TopicPage(Page):
         context = super().get_context(request, *args, **kwargs)
         links = list(self.document_links.select_related("document", "document__kind"))
         shown = set(
-            under_hidden_pages(
-                visible(
-                    PustakaDocumentPage.objects.filter(
-                        pk__in=[link.document_id for link in links]
-                    )
+            visible(
+                PustakaDocumentPage.objects.filter(
+                    pk__in=[link.document_id for link in links]
                 )
             ).values_list("pk", flat=True)
         )
