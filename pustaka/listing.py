@@ -180,5 +180,8 @@ def document_listing(request, index_page):
         "query": query,
         "parsed_query": parsed,
         "filters_active": bool(active),
+        "filters_open": any(
+            filters.get(name) for name in ("kind", "year", "tag", "status", "sort")
+        ),
         "sort": sort,
     }
