@@ -34,8 +34,10 @@ def django_db_setup(request, django_db_setup, django_db_blocker):
 
 def _restore_migrated_state():
     """Put back what migrations created if an earlier transactional test flushed it."""
+    from django.apps import apps
     from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
+    from django.core.management.color import no_style
     from django.db import connection
     from wagtail.models import Page
 
@@ -45,6 +47,13 @@ def _restore_migrated_state():
         call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
         connection.creation.deserialize_db_from_string(_MIGRATED_STATE["default"])
         ContentType.objects.clear_cache()
+        # The rows came back with their ids; move the sequences past them
+        # (PostgreSQL restarts them on flush, SQLite needs nothing).
+        statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+        if statements:
+            with connection.cursor() as cursor:
+                for sql in statements:
+                    cursor.execute(sql)
 
 
 @pytest.fixture(autouse=True)

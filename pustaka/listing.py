@@ -53,6 +53,8 @@ class DocumentFilterForm(forms.Form):
 
 def _term_filter(column, term):
     """Whether ``column`` holds a word starting with the raw word or its stem."""
+    # TODO: LIKE '%…%' scans every row; fine for thousands of documents, but past
+    # tens of thousands add a pg_trgm GIN index on search_text (PostgreSQL only).
     raw, stem = term
     return Q(**{f"{column}__contains": f" {raw}"}) | Q(
         **{f"{column}__contains": f" {stem}"}
