@@ -60,22 +60,35 @@ def test_home_without_hub_has_no_rpjp_button(client, home):
     assert ">RPJP<" not in client.get("/").text
 
 
+@pytest.mark.parametrize(
+    ("installed", "shown", "hidden"),
+    [
+        (set(), [], ["Cari pakar", "Konsultasi dengan pakar"]),
+        ({"experts:directory"}, ['href="/pakar/"'], ["Konsultasi dengan pakar"]),
+        (
+            {"experts:directory", "consult:index"},
+            ['href="/pakar/"', 'href="/konsultasi/"'],
+            [],
+        ),
+    ],
+)
 def test_home_links_experts_and_consultations_only_when_they_exist(
-    client, home, monkeypatch
+    client, home, monkeypatch, installed, shown, hidden
 ):
-    response = client.get("/")
-    assert response.context["experts_url"] is None
-    assert "Cari pakar" not in response.text
+    urls = {"experts:directory": "/pakar/", "consult:index": "/konsultasi/"}
 
     def fake_reverse(name, *args, **kwargs):
-        if name == "experts:directory":
-            return "/pakar/"
+        if name in installed:
+            return urls[name]
         raise NoReverseMatch(name)
 
     monkeypatch.setattr("home.models.reverse", fake_reverse)
-    response = client.get("/")
-    assert 'href="/pakar/"' in response.text
-    assert "Konsultasi dengan pakar" not in response.text
+    text = client.get("/").text
+
+    for fragment in shown:
+        assert fragment in text
+    for fragment in hidden:
+        assert fragment not in text
 
 
 def test_standard_page_has_breadcrumbs(client, home):
