@@ -4,8 +4,11 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.sitemaps import VisibleSitemap
+from home.views import robots_txt
 from ops.views import healthz
 
 urlpatterns = [
@@ -15,9 +18,18 @@ urlpatterns = [
     path("dokumen/", include(wagtaildocs_urls)),
     path("akun/", include("accounts.urls")),
     path("akun/", include("allauth.urls")),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": VisibleSitemap}},
+        name="sitemap",
+    ),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("", include("experts.urls")),
     path("", include("privacy.urls")),
 ]
+
+handler500 = "home.views.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

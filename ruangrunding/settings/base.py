@@ -154,7 +154,12 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Makassar"
 USE_I18N = True
 USE_TZ = True
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Wagtail ships its Indonesian admin catalogue as "id_ID", which the plain "id"
+# does not find; "id-id" finds Wagtail's and still falls back to our "id".
+WAGTAILADMIN_PERMITTED_LANGUAGES = [
+    ("id-id", "Bahasa Indonesia"),
+    ("en", "English"),
+]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -323,5 +328,6 @@ LOGGING = {
         # Django's own request log repeats what ops.access writes, with full URLs.
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
     },
 }
