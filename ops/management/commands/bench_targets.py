@@ -115,7 +115,7 @@ class Command(BaseCommand):
             ),
             (
                 "pustaka-filter",
-                f"{library.url}?jenis=regulasi&tahun=2020",
+                f"{library.url}?kind=regulasi&year=2020",
                 None,
                 "Pustaka filtered listing",
             ),
