@@ -9,6 +9,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from ops.routing import PathLookupRouteMixin
+
 from .visibility import visible
 
 LATEST_COUNT = 4
@@ -22,7 +24,7 @@ def url_or_none(name):
         return None
 
 
-class HomePage(Page):
+class HomePage(PathLookupRouteMixin, Page):
     """The site root: a short welcome, the RPJP button and what is new."""
 
     hero_title = models.CharField(_("hero title"), max_length=200)
