@@ -196,10 +196,24 @@ end
 """
 
 
+VARIED_SEARCH_SCRIPT = """
+local words = {"rencana", "pembangunan", "tata", "ruang", "air", "bersih", "desa",
+  "pesisir", "energi", "kesehatan", "pendidikan", "jalan", "sungai", "ekonomi",
+  "pertanian", "stunting", "investasi", "budaya", "mangrove", "atur"}
+local counter = 0
+request = function()
+  counter = counter + 1
+  local path = "%(path)s?q=" .. words[math.random(#words)] .. "+" ..
+    words[math.random(#words)] .. "&n=" .. counter .. "-" .. math.random(1000000000)
+  return wrk.format("GET", path)
+end
+"""
+
+
 def classify(key):
     if key in ("topic-expert", "konsultasi-saya", "post-reply"):
         return "signed-in"
-    if key == "pustaka-search":
+    if key.startswith("pustaka-search"):
         return "search"
     if key == "ceiling":
         return None
@@ -250,11 +264,20 @@ def main():
                 urllib.request.urlopen(  # noqa: S310
                     urllib.request.Request(base + target["url"], headers=headers)
                 ).read()
+            script = None
+            if target["key"] == "pustaka-search-varied":
+                with tempfile.NamedTemporaryFile(
+                    "w", suffix=".lua", delete=False
+                ) as lua:
+                    lua.write(
+                        VARIED_SEARCH_SCRIPT % {"path": target["url"].split("?")[0]}
+                    )
+                script = lua.name
             row = {**target, "runs": {}}
             for connections in (1, 16):
                 log(f"{target['key']} at {connections} connection(s)")
                 row["runs"][connections] = run_wrk(
-                    base + target["url"], connections, args.seconds, headers
+                    base + target["url"], connections, args.seconds, headers, script
                 )
             results.append(row)
 

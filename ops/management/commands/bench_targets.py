@@ -111,7 +111,13 @@ class Command(BaseCommand):
                 "pustaka-search",
                 f"{library.url}?q=perencanaan+pembangunan+daerah",
                 None,
-                "Pustaka search",
+                "Pustaka search, same query (cached)",
+            ),
+            (
+                "pustaka-search-varied",
+                f"{library.url}?q=rencana+tata+ruang",
+                None,
+                "Pustaka search, a new query each request (uncached)",
             ),
             (
                 "pustaka-filter",
