@@ -96,4 +96,6 @@ def clean_filename(name):
         if unicodedata.category(char)[0] not in {"C", "Z"} or char == " "
     )
     stem, extension = os.path.splitext(base)
+    if not extension and stem.startswith("."):
+        stem, extension = "", stem
     return (stem[:100] or "lampiran") + extension[:10].lower()
