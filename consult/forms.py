@@ -17,8 +17,8 @@ BODY_MAX_LENGTH = 5000
 
 def attachment_help():
     return _(
-        "Optional. A PDF, JPEG or PNG file of at most %(size)s. Only you and the "
-        "other participant can download it."
+        "A PDF, JPEG or PNG file of at most %(size)s. Only you and the other "
+        "participant can download it."
     ) % {"size": filesizeformat(settings.CONSULT_MAX_ATTACHMENT_SIZE)}
 
 
