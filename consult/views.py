@@ -54,7 +54,6 @@ def _participant_or_404(request, public_id):
     return get_consultation_for(request.user, public_id)
 
 
-@never_cache
 def index(request):
     """Explain the service and let the user pick an expert by name and field."""
     query = request.GET.get("q", "").strip()[:100]
