@@ -286,3 +286,20 @@ def test_user_cannot_be_both_sides():
 
     with pytest.raises(IntegrityError):
         ConsultationFactory(requester=user, expert=user)
+
+
+def test_deleting_an_account_removes_its_attachment_files(
+    thread, django_capture_on_commit_callbacks
+):
+    message = MessageFactory(consultation=thread)
+    message.attachment_type = "application/pdf"
+    message.attachment = pdf_file()
+    message.save()
+    storage, name = message.attachment.storage, message.attachment.name
+    assert storage.exists(name)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        thread.requester.delete()
+
+    assert not Consultation.objects.exists()
+    assert not storage.exists(name)
