@@ -219,6 +219,7 @@ def _render_thread(request, consultation, form, status=200):
             "consultation": consultation,
             "thread_messages": thread_messages,
             "form": form,
+            "other": consultation.other_participant(request.user),
             "other_name": services.participant_name(
                 consultation.other_participant(request.user)
             ),

@@ -303,3 +303,13 @@ def test_deleting_an_account_removes_its_attachment_files(
 
     assert not Consultation.objects.exists()
     assert not storage.exists(name)
+
+
+def test_expert_sees_the_agency_of_a_government_requester(client):
+    officer = UserFactory(account_type="pemerintah", instansi="DLH Kukar")
+    consultation = ConsultationFactory(requester=officer)
+    client.force_login(consultation.expert)
+
+    response = client.get(consultation.get_absolute_url())
+
+    assert "(DLH Kukar)" in response.text
