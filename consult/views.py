@@ -56,8 +56,9 @@ def _participant_or_404(request, public_id):
 
 def index(request):
     """Explain the service and let the user pick an expert by name and field."""
-    query = request.GET.get("q", "").strip()[:100]
-    field_slug = request.GET.get("bidang", "").strip()[:120]
+    # NUL characters would make PostgreSQL refuse the query: drop them.
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:100]
+    field_slug = request.GET.get("bidang", "").replace("\x00", "").strip()[:120]
 
     experts = (
         consultable_experts()

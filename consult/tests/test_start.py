@@ -256,3 +256,22 @@ def test_html_renamed_pdf_is_refused_and_text_kept(client, expert_profile):
     assert "Apakah aman ditanami jagung?" in response.text
     assert "pilih lampiran sekali lagi" in response.text
     assert_nothing_stored()
+
+
+@pytest.mark.parametrize("params", [{"q": "a\x00b"}, {"bidang": "\x00"}, {"page": "x"}])
+def test_odd_search_input_never_breaks_the_index(client, expert_profile, params):
+    response = client.get(reverse("consult:index"), params)
+
+    assert response.status_code == 200
+
+
+def test_null_characters_are_refused_in_place(client, expert_profile):
+    client.force_login(UserFactory())
+
+    response = client.post(
+        start_url(expert_profile),
+        form_data(client, expert_profile, subject="Judul\x00", body="Isi\x00"),
+    )
+
+    assert response.status_code == 200
+    assert_nothing_stored()
