@@ -313,3 +313,22 @@ def test_expert_sees_the_agency_of_a_government_requester(client):
     response = client.get(consultation.get_absolute_url())
 
     assert "(DLH Kukar)" in response.text
+
+
+def test_thread_query_count_does_not_grow_with_messages(client, thread):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(thread.requester)
+    client.get(thread.get_absolute_url())  # first request creates site settings
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(thread.get_absolute_url()).status_code == 200
+        return len(queries)
+
+    few = count()
+    for index in range(10):
+        sender = thread.expert if index % 2 else thread.requester
+        MessageFactory(consultation=thread, sender=sender)
+    assert count() == few
