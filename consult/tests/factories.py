@@ -18,10 +18,9 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = User
-        django_get_or_create = ("username",)
         skip_postgeneration_save = True
 
-    username = factory.Sequence(lambda n: f"warga{n}")
+    username = factory.Sequence(lambda n: f"konsultasi.warga{n}")
     name = factory.Sequence(lambda n: f"Warga Uji {n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
     account_type = User.AccountType.MASYARAKAT
@@ -44,8 +43,8 @@ class ExpertiseFieldFactory(factory.django.DjangoModelFactory):
         model = ExpertiseField
         django_get_or_create = ("slug",)
 
-    name = factory.Sequence(lambda n: f"Bidang Uji {n}")
-    slug = factory.Sequence(lambda n: f"bidang-uji-{n}")
+    name = factory.Sequence(lambda n: f"Bidang Konsultasi {n}")
+    slug = factory.Sequence(lambda n: f"bidang-konsultasi-{n}")
 
 
 class ExpertProfileFactory(factory.django.DjangoModelFactory):
@@ -56,11 +55,11 @@ class ExpertProfileFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(
         UserFactory,
-        username=factory.Sequence(lambda n: f"pakar{n}"),
+        username=factory.Sequence(lambda n: f"konsultasi.pakar{n}"),
         name=factory.Sequence(lambda n: f"Pakar Uji {n}"),
         account_type=User.AccountType.PAKAR,
     )
-    slug = factory.Sequence(lambda n: f"pakar-uji-{n}")
+    slug = factory.Sequence(lambda n: f"konsultasi-pakar-{n}")
     title_prefix = "Dr."
     institution = "Universitas Contoh Mahakam"
     accepts_consultations = True
