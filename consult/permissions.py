@@ -4,6 +4,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from accounts.permissions import is_verified_account
 from experts.models import ExpertProfile
 
 CONSULTING_ACCOUNT_TYPES = {
@@ -43,7 +44,7 @@ def start_refusal(user):
         return STAFF
     if user.account_type not in CONSULTING_ACCOUNT_TYPES:
         return WRONG_ACCOUNT
-    if not user.has_verified_email():
+    if not is_verified_account(user):
         return NOT_VERIFIED
     return None
 

@@ -275,3 +275,25 @@ def test_null_characters_are_refused_in_place(client, expert_profile):
 
     assert response.status_code == 200
     assert_nothing_stored()
+
+
+def test_public_profile_has_the_konsultasi_button(client):
+    taking = ExpertProfileFactory()
+    not_taking = ExpertProfileFactory(accepts_consultations=False)
+
+    shown = client.get(taking.get_absolute_url())
+    hidden = client.get(not_taking.get_absolute_url())
+    client.force_login(taking.user)
+    own = client.get(taking.get_absolute_url())
+
+    assert shown.status_code == hidden.status_code == own.status_code == 200
+    assert start_url(taking) in shown.text
+    assert start_url(not_taking) not in hidden.text
+    assert start_url(taking) not in own.text
+
+
+def test_profiles_never_mention_consultations(client, thread):
+    response = client.get(thread.expert.expert_profile.get_absolute_url())
+
+    assert thread.subject not in response.text
+    assert thread.requester.name not in response.text
