@@ -11,6 +11,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.visibility import visible
+
+
+def section_path(topic):
+    """The tree path of a topic's section (its parent), without a query."""
+    return topic.path[: -topic.steplen]
+
 
 class RPJPDIndexPage(Page):
     """The hub the RPJP button opens: lists the three sections."""
@@ -27,6 +34,20 @@ class RPJPDIndexPage(Page):
     class Meta:
         verbose_name = _("RPJPD hub")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        sections = list(visible(RPJPDSectionPage.objects.child_of(self)))
+        topic_paths = visible(TopicPage.objects.descendant_of(self)).values_list(
+            "path", flat=True
+        )
+        counts = {}
+        for path in topic_paths:
+            counts[path[: -self.steplen]] = counts.get(path[: -self.steplen], 0) + 1
+        for section in sections:
+            section.topic_count = counts.get(section.path, 0)
+        context["sections"] = sections
+        return context
+
 
 class RPJPDSectionPage(Page):
     """One of the hub's sections (vision keywords, strategic issues, main targets)."""
@@ -42,6 +63,11 @@ class RPJPDSectionPage(Page):
     class Meta:
         verbose_name = _("RPJPD section")
         verbose_name_plural = _("RPJPD section")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = visible(TopicPage.objects.child_of(self)).order_by("path")
+        return context
 
 
 class TopicPage(Page):
@@ -66,6 +92,14 @@ class TopicPage(Page):
         help_text=_("Leave empty to keep the discussion open with no end date."),
     )
     source_note = models.TextField(_("source note"), blank=True)
+    is_illustrative = models.BooleanField(
+        _("illustrative"),
+        default=False,
+        help_text=_(
+            "Tick when the topic is drawn from a general picture of the regency, "
+            "not from the RPJPD text; the page then says so."
+        ),
+    )
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -82,6 +116,7 @@ class TopicPage(Page):
             heading=_("Discussion"),
         ),
         FieldPanel("source_note"),
+        FieldPanel("is_illustrative"),
     ]
 
     parent_page_types = ["rpjpd.RPJPDSectionPage"]
@@ -90,6 +125,23 @@ class TopicPage(Page):
     class Meta:
         verbose_name = _("topic")
         verbose_name_plural = _("topic")
+
+    def get_context(self, request, *args, **kwargs):
+        from pustaka.models import PustakaDocumentPage
+
+        context = super().get_context(request, *args, **kwargs)
+        links = list(self.document_links.select_related("document", "document__kind"))
+        shown = set(
+            visible(
+                PustakaDocumentPage.objects.filter(
+                    pk__in=[link.document_id for link in links]
+                )
+            ).values_list("pk", flat=True)
+        )
+        context["related_documents"] = [
+            link.document for link in links if link.document_id in shown
+        ]
+        return context
 
     @property
     def is_open(self):

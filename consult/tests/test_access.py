@@ -197,5 +197,6 @@ def test_sitemap_does_not_list_consultations(client, world):
 
     response = client.get("/sitemap.xml")
 
-    if response.status_code == 200:
-        assert str(consultation.public_id) not in response.text
+    assert response.status_code == 200
+    assert "konsultasi/" not in response.text
+    assert str(consultation.public_id) not in response.text
