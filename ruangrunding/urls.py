@@ -10,6 +10,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
     path("akun/", include("allauth.urls")),
+    path("balasan/", include("rpjpd.urls")),
 ]
 
 if settings.DEBUG:

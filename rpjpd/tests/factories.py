@@ -1,0 +1,136 @@
+"""Factories for RPJPD pages, the people who reply, and their replies."""
+
+import factory
+import wagtail_factories
+from django.contrib.auth.models import Group
+from wagtail.models import Page, Site
+
+from accounts.models import User
+from experts.models import ExpertiseField, ExpertProfile
+from home.models import HomePage
+from rpjpd.models import Reply, RPJPDIndexPage, RPJPDSectionPage, TopicPage
+
+PASSWORD = "sandi-uji-yang-panjang"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"pengguna{n}")
+    name = factory.Faker("name", locale="id_ID")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def _save(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class MasyarakatFactory(UserFactory):
+    account_type = User.AccountType.MASYARAKAT
+
+
+class PemerintahFactory(UserFactory):
+    account_type = User.AccountType.PEMERINTAH
+    instansi = "Dinas Contoh"
+
+
+class ExpertFactory(UserFactory):
+    username = factory.Sequence(lambda n: f"pakar{n}")
+    account_type = User.AccountType.PAKAR
+    profile = factory.RelatedFactory(
+        "rpjpd.tests.factories.ExpertProfileFactory", factory_related_name="user"
+    )
+
+
+class ExpertiseFieldFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExpertiseField
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Bidang {n}")
+    slug = factory.Sequence(lambda n: f"bidang-{n}")
+
+
+class ExpertProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExpertProfile
+
+    user = factory.SubFactory(ExpertFactory, profile=None)
+    slug = factory.LazyAttribute(lambda profile: profile.user.username)
+    institution = "Universitas Contoh Mahakam"
+
+
+class EditorFactory(UserFactory):
+    """A Bappeda editor: staff, in Wagtail's Editors group."""
+
+    username = factory.Sequence(lambda n: f"editor{n}")
+    is_staff = True
+
+    @factory.post_generation
+    def groups(obj, create, extracted, **kwargs):
+        if create:
+            obj.groups.add(Group.objects.get(name="Editors"))
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = HomePage
+
+    title = "Beranda"
+    hero_title = "Ruang Runding"
+
+
+class RPJPDIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = RPJPDIndexPage
+
+    title = "RPJPD"
+    slug = "rpjpd"
+
+
+class SectionFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = RPJPDSectionPage
+
+    title = factory.Sequence(lambda n: f"Bagian {n}")
+    slug = factory.Sequence(lambda n: f"bagian-{n}")
+
+
+class TopicFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = TopicPage
+
+    title = factory.Sequence(lambda n: f"Topik {n}")
+    slug = factory.Sequence(lambda n: f"topik-{n}")
+    summary = "Ringkasan topik untuk diskusi para pakar."
+
+
+class ReplyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Reply
+
+    topic = factory.SubFactory(TopicFactory)
+    author = factory.SubFactory(ExpertFactory)
+    body = factory.Sequence(lambda n: f"Balasan pakar nomor {n} tentang topik ini.")
+    parent = None
+    thread = factory.LazyAttribute(
+        lambda reply: (reply.parent.thread or reply.parent) if reply.parent else None
+    )
+
+
+def build_site():
+    """A home page as the site root with the RPJPD hub and one section under it."""
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root)
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"root_page": home, "hostname": "localhost", "port": 80},
+    )
+    hub = RPJPDIndexPageFactory(parent=home)
+    section = SectionFactory(parent=hub)
+    return home, hub, section

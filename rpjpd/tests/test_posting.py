@@ -1,0 +1,193 @@
+"""Who may write a reply, and what happens when they press Kirim."""
+
+import uuid
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from rpjpd.models import Reply
+
+from .factories import ReplyFactory
+
+BODY = "Menurut saya target ini perlu indikator antara yang bisa dipantau tiap tahun."
+
+
+def form_url(topic, parent=None):
+    url = reverse("replies:create", args=[topic.pk])
+    return f"{url}?balas={parent.pk}" if parent else url
+
+
+def post_data(body=BODY, parent=None, token=None):
+    data = {"body": body, "token": str(token or uuid.uuid4())}
+    if parent:
+        data["parent"] = parent.pk
+    return data
+
+
+@pytest.mark.django_db
+class TestWhoMayReply:
+    def test_visitor_is_sent_to_log_in_and_back_to_the_form(self, client, topic):
+        response = client.get(form_url(topic))
+
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_login"))
+        assert "next=" + form_url(topic) in response["Location"]
+
+    def test_visitor_post_stores_nothing(self, client, topic):
+        response = client.post(form_url(topic), post_data())
+
+        assert response.status_code == 302
+        assert Reply.objects.count() == 0
+
+    @pytest.mark.parametrize("role", ["masyarakat", "pemerintah"])
+    def test_public_and_government_accounts_are_told_replies_are_for_experts(
+        self, client, topic, role, request
+    ):
+        client.force_login(request.getfixturevalue(role))
+
+        page = client.get(form_url(topic))
+        sent = client.post(form_url(topic), post_data())
+
+        assert page.status_code == 403
+        assert "Balasan hanya untuk pakar" in page.text
+        assert "<textarea" not in page.text
+        assert sent.status_code == 403
+        assert Reply.objects.count() == 0
+
+    def test_editor_without_expert_account_may_not_reply(self, client, topic, editor):
+        client.force_login(editor)
+
+        assert client.post(form_url(topic), post_data()).status_code == 403
+        assert Reply.objects.count() == 0
+
+    def test_expert_sees_the_form(self, expert_client, topic):
+        response = expert_client.get(form_url(topic))
+
+        assert response.status_code == 200
+        assert '<label for="id_body">' in response.text
+        assert 'name="token"' in response.text
+
+    def test_inactive_expert_cannot_post(self, client, topic, expert):
+        client.force_login(expert)
+        expert.is_active = False
+        expert.save()
+
+        client.post(form_url(topic), post_data())
+
+        assert Reply.objects.count() == 0
+
+
+@pytest.mark.django_db
+class TestPosting:
+    def test_kirim_stores_the_reply_and_lands_on_its_anchor(
+        self, expert_client, topic, expert
+    ):
+        response = expert_client.post(form_url(topic), post_data())
+
+        reply = Reply.objects.get()
+        assert reply.author == expert
+        assert reply.topic_id == topic.pk
+        assert reply.body == BODY
+        assert response.status_code == 302
+        assert response["Location"] == f"{topic.url}#balasan-{reply.pk}"
+        page = expert_client.get(response["Location"])
+        assert f'id="balasan-{reply.pk}"' in page.text
+        assert "Balasan Anda telah terkirim" in page.text
+
+    def test_answer_to_a_reply_records_parent_and_thread(
+        self, expert_client, topic, other_expert
+    ):
+        first = ReplyFactory(topic=topic, author=other_expert)
+        second = ReplyFactory(topic=topic, author=other_expert, parent=first)
+
+        expert_client.post(form_url(topic), post_data(parent=second))
+
+        reply = Reply.objects.latest("pk")
+        assert reply.parent == second
+        assert reply.thread == first
+
+    def test_answer_form_quotes_the_reply_it_answers(
+        self, expert_client, topic, other_expert
+    ):
+        first = ReplyFactory(topic=topic, author=other_expert, body="Kutipan asal.")
+
+        response = expert_client.get(form_url(topic, first))
+
+        assert "Kutipan asal." in response.text
+        assert f'name="parent" value="{first.pk}"' in response.text
+
+    def test_cannot_answer_a_reply_of_another_topic(
+        self, expert_client, topic, section
+    ):
+        elsewhere = ReplyFactory()
+
+        response = expert_client.post(form_url(topic), post_data(parent=elsewhere))
+
+        assert response.status_code == 200
+        assert "tidak tersedia lagi" in response.text
+        assert Reply.objects.filter(topic=topic).count() == 0
+
+    def test_cannot_answer_a_hidden_reply(self, expert_client, topic):
+        hidden = ReplyFactory(
+            topic=topic, moderation_state="hidden", hidden_reason="Tidak relevan"
+        )
+
+        expert_client.post(form_url(topic), post_data(parent=hidden))
+
+        assert Reply.objects.filter(parent=hidden).count() == 0
+
+    @pytest.mark.parametrize(
+        ("body", "message"),
+        [
+            ("", "Tulis balasan Anda sebelum mengirimnya."),
+            ("Terlalu pendek", "Balasan Anda terlalu pendek"),
+            ("x" * 5001, "Balasan Anda terlalu panjang"),
+        ],
+    )
+    def test_length_limits_keep_the_text(self, expert_client, topic, body, message):
+        response = expert_client.post(form_url(topic), post_data(body=body))
+
+        assert response.status_code == 200
+        assert message in response.text
+        assert Reply.objects.count() == 0
+        if body:
+            assert body[:100] in response.text
+
+    def test_whitespace_only_is_refused(self, expert_client, topic):
+        response = expert_client.post(form_url(topic), post_data(body=" \n\n  "))
+
+        assert "Tulis balasan Anda" in response.text
+        assert Reply.objects.count() == 0
+
+    def test_missing_token_keeps_text_and_offers_a_fresh_form(
+        self, expert_client, topic
+    ):
+        response = expert_client.post(form_url(topic), {"body": BODY})
+
+        assert response.status_code == 200
+        assert "Formulir ini sudah kedaluwarsa" in response.text
+        assert BODY in response.text
+        assert Reply.objects.count() == 0
+
+    def test_csrf_is_enforced(self, topic, expert):
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(expert)
+
+        response = client.post(form_url(topic), post_data())
+
+        assert response.status_code == 403
+        assert Reply.objects.count() == 0
+
+    def test_csrf_token_from_the_form_is_accepted(self, topic, expert):
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(expert)
+        client.get(form_url(topic))
+        token = client.cookies["csrftoken"].value
+
+        response = client.post(
+            form_url(topic), {**post_data(), "csrfmiddlewaretoken": token}
+        )
+
+        assert response.status_code == 302
+        assert Reply.objects.count() == 1
