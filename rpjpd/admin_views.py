@@ -11,7 +11,7 @@ from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -226,12 +226,7 @@ class ReplyViewSet(ModelViewSet):
     list_per_page = 50
     ordering = ["-created_at", "-pk"]
     list_display = [
-        TitleColumn(
-            "excerpt",
-            label=_("Reply"),
-            accessor=lambda reply: Truncator(reply.body).words(14),
-            url_name="rpjpd_reply:edit",
-        ),
+        "excerpt",
         Column("author_name", label=_("Expert")),
         Column("topic", label=_("Topic"), accessor="topic.title"),
         DateColumn("created_at", label=_("Sent at")),

@@ -5,10 +5,12 @@ Jangka Panjang Daerah 2025–2045), split into sections whose topics experts dis
 import uuid
 
 from django.conf import settings
+from django.contrib import admin
 from django.db import models
 from django.db.models import Q
 from django.urls import NoReverseMatch
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -326,6 +328,11 @@ class Reply(models.Model):
             return str(_("Former expert"))
         profile = self.author_profile
         return profile.full_name if profile else self.author.display_name
+
+    @admin.display(description=_("Reply text"))
+    def excerpt(self):
+        """The first words of the reply, for lists."""
+        return Truncator(self.body).words(14)
 
     @property
     def author_profile(self):

@@ -191,3 +191,149 @@ class TestPosting:
 
         assert response.status_code == 302
         assert Reply.objects.count() == 1
+
+
+@pytest.mark.django_db
+class TestNothingDoubled:
+    def test_resent_form_stores_one_reply(self, expert_client, topic):
+        data = post_data()
+
+        first = expert_client.post(form_url(topic), data)
+        second = expert_client.post(form_url(topic), data)
+
+        assert Reply.objects.count() == 1
+        assert first["Location"] == second["Location"]
+        page = expert_client.get(second["Location"])
+        assert "sudah terkirim sebelumnya" in page.text
+
+    def test_same_token_from_two_experts_stores_two_replies(
+        self, client, topic, expert, other_expert
+    ):
+        data = post_data()
+        for author in (expert, other_expert):
+            client.force_login(author)
+            client.post(form_url(topic), data)
+
+        assert Reply.objects.count() == 2
+
+    def test_each_new_form_gets_a_fresh_token(self, expert_client, topic):
+        first = expert_client.get(form_url(topic)).context["form"]["token"].value()
+        second = expert_client.get(form_url(topic)).context["form"]["token"].value()
+
+        assert first != second
+
+
+@pytest.mark.django_db
+class TestRateLimit:
+    def test_a_flood_meets_a_limit_and_keeps_the_text(
+        self, expert_client, topic, settings
+    ):
+        from rpjpd import services
+
+        for _ in range(services.REPLY_RATE_LIMIT):
+            expert_client.post(form_url(topic), post_data())
+
+        response = expert_client.post(form_url(topic), post_data(body=BODY + " 11"))
+
+        assert response.status_code == 429
+        assert "terlalu banyak" in response.text or "banyak balasan" in response.text
+        assert BODY + " 11" in response.text
+        assert Reply.objects.count() == services.REPLY_RATE_LIMIT
+
+    def test_the_limit_is_per_account(self, client, topic, expert, other_expert):
+        from rpjpd import services
+
+        ReplyFactory.create_batch(services.REPLY_RATE_LIMIT, topic=topic, author=expert)
+        client.force_login(other_expert)
+
+        response = client.post(form_url(topic), post_data())
+
+        assert response.status_code == 302
+
+    def test_old_replies_do_not_count(self, expert_client, topic, expert):
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        from rpjpd import services
+
+        ReplyFactory.create_batch(
+            services.REPLY_RATE_LIMIT,
+            topic=topic,
+            author=expert,
+            created_at=timezone.now() - services.REPLY_RATE_WINDOW - timedelta(1),
+        )
+
+        assert expert_client.post(form_url(topic), post_data()).status_code == 302
+
+
+@pytest.mark.django_db
+class TestTopicState:
+    def close(self, topic, **changes):
+        for name, value in changes.items():
+            setattr(topic, name, value)
+        topic.save_revision().publish()
+
+    @pytest.mark.parametrize(
+        "changes",
+        [
+            {"discussion_status": "closed"},
+            {"closes_at": "past"},
+        ],
+        ids=["status-closed", "past-closing-date"],
+    )
+    def test_closed_topic_shows_replies_but_refuses_posts(
+        self, expert_client, topic, changes
+    ):
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        reply = ReplyFactory(topic=topic, body="Balasan sebelum ditutup, tetap terbaca.")
+        if changes.get("closes_at") == "past":
+            changes = {"closes_at": timezone.now() - timedelta(hours=1)}
+        self.close(topic, **changes)
+
+        page = expert_client.get(topic.url)
+        sent = expert_client.post(form_url(topic), post_data())
+
+        assert "Balasan sebelum ditutup" in page.text
+        assert "sudah ditutup" in page.text
+        assert 'id="tulis-balasan"' not in page.text
+        assert sent.status_code == 403
+        assert BODY in sent.text
+        assert Reply.objects.filter(topic=topic).count() == 1
+        assert reply.pk
+
+    def test_unpublished_topic_refuses_posts(self, expert_client, topic):
+        topic.unpublish()
+
+        assert expert_client.get(form_url(topic)).status_code == 404
+        assert expert_client.post(form_url(topic), post_data()).status_code == 404
+        assert Reply.objects.count() == 0
+
+    def test_private_topic_refuses_posts(self, expert_client, topic):
+        from wagtail.models import PageViewRestriction
+
+        PageViewRestriction.objects.create(
+            page=topic, restriction_type=PageViewRestriction.LOGIN
+        )
+
+        assert expert_client.post(form_url(topic), post_data()).status_code == 404
+        assert Reply.objects.count() == 0
+
+    def test_topic_in_a_private_section_refuses_posts(
+        self, expert_client, topic, section
+    ):
+        from wagtail.models import PageViewRestriction
+
+        PageViewRestriction.objects.create(
+            page=section, restriction_type=PageViewRestriction.PASSWORD, password="x"
+        )
+
+        assert expert_client.post(form_url(topic), post_data()).status_code == 404
+
+    def test_unknown_topic_is_404(self, expert_client):
+        response = expert_client.get(reverse("replies:create", args=[999999]))
+
+        assert response.status_code == 404
