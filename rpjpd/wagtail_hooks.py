@@ -78,9 +78,9 @@ def protect_pages_with_replies_in_bulk(request, action_type, objects, action_cla
             "Close the discussion or unpublish the topic instead."
         ),
     )
-    return HttpResponseRedirect(
-        request.GET.get("next") or reverse("wagtailadmin_explore_root")
-    )
+    # The bulk action view has already checked ``next`` is a safe local URL.
+    next_url = getattr(action_class, "next_url", None)
+    return HttpResponseRedirect(next_url or reverse("wagtailadmin_explore_root"))
 
 
 @hooks.register("register_page_header_buttons")
