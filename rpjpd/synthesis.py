@@ -90,7 +90,7 @@ def columns():
         _("Edited"),
         _("Follow-up in the plan"),
         _("Follow-up explanation"),
-        _("Reply"),
+        _("Reply text"),
     ]
 
 
