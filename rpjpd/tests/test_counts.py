@@ -64,7 +64,9 @@ class TestCountsFollowChanges:
     def test_edit_keeps_the_count(self, client, setup):
         *_, replies = setup
 
-        services.edit_reply(replies[2], body="Teks baru yang cukup panjang untuk lolos.")
+        services.edit_reply(
+            replies[2], body="Teks baru yang cukup panjang untuk lolos."
+        )
 
         self.assert_counts(client, setup, 3)
 

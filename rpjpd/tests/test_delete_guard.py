@@ -25,9 +25,7 @@ def delete_url(page):
 
 def bulk_delete_url(*pages, next_url="/admin/pages/"):
     ids = "&".join(f"id={page.pk}" for page in pages)
-    base = reverse(
-        "wagtail_bulk_action", args=["wagtailcore", "page", "delete"]
-    )
+    base = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
     return f"{base}?{ids}&next={next_url}"
 
 

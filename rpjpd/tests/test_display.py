@@ -103,7 +103,9 @@ class TestTopicPage:
             moderation_state="hidden",
             hidden_reason="Menyerang pribadi",
         )
-        answer = ReplyFactory(topic=topic, parent=hidden, body="Jawaban yang tetap ada.")
+        answer = ReplyFactory(
+            topic=topic, parent=hidden, body="Jawaban yang tetap ada."
+        )
 
         response = client.get(topic.url)
 
@@ -206,9 +208,7 @@ class TestPagination:
 
         assert first_page[1].reply == late_answer
 
-    def test_redirect_after_posting_lands_on_the_right_page(
-        self, expert_client, topic
-    ):
+    def test_redirect_after_posting_lands_on_the_right_page(self, expert_client, topic):
         import uuid
 
         roots = ReplyFactory.create_batch(THREADS_PER_PAGE + 1, topic=topic)

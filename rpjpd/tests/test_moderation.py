@@ -22,7 +22,9 @@ class TestReplyList:
     def test_editor_lists_every_reply(self, editor_client, topic):
         shown = ReplyFactory(topic=topic, body="Balasan yang tampil di publik.")
         hidden = ReplyFactory(
-            topic=topic, body="Balasan yang disembunyikan.", moderation_state="hidden",
+            topic=topic,
+            body="Balasan yang disembunyikan.",
+            moderation_state="hidden",
             hidden_reason="x",
         )
 
@@ -45,10 +47,15 @@ class TestReplyList:
         other_section = SectionFactory(parent=site_tree["hub"])
         other_topic = TopicFactory(parent=other_section)
         a = ReplyFactory(topic=topic, author=expert, body="Alfa dari pakar satu.")
-        b = ReplyFactory(topic=other_topic, author=other_expert, body="Beta di bagian lain.")
+        b = ReplyFactory(
+            topic=other_topic, author=other_expert, body="Beta di bagian lain."
+        )
         c = ReplyFactory(
-            topic=topic, author=other_expert, body="Gama tersembunyi.",
-            moderation_state="hidden", hidden_reason="x",
+            topic=topic,
+            author=other_expert,
+            body="Gama tersembunyi.",
+            moderation_state="hidden",
+            hidden_reason="x",
         )
 
         def listed(**params):

@@ -90,7 +90,11 @@ class TestNotification:
         assert len(mail.outbox) == 1
 
     def test_name_with_line_breaks_cannot_inject_headers(
-        self, expert_client, topic, expert, other_expert,
+        self,
+        expert_client,
+        topic,
+        expert,
+        other_expert,
         django_capture_on_commit_callbacks,
     ):
         expert.name = "Budi\nBcc: korban@example.org"

@@ -65,7 +65,9 @@ class TestEdit:
     def test_visitor_is_sent_to_log_in(self, client, topic):
         reply = ReplyFactory(topic=topic)
 
-        response = client.post(reverse("replies:edit", args=[reply.pk]), {"body": NEW_BODY})
+        response = client.post(
+            reverse("replies:edit", args=[reply.pk]), {"body": NEW_BODY}
+        )
 
         assert response.status_code == 302
         assert reverse("account_login") in response["Location"]
@@ -74,7 +76,9 @@ class TestEdit:
         reply = ReplyFactory(topic=topic)
         client.force_login(masyarakat)
 
-        response = client.post(reverse("replies:edit", args=[reply.pk]), {"body": NEW_BODY})
+        response = client.post(
+            reverse("replies:edit", args=[reply.pk]), {"body": NEW_BODY}
+        )
 
         assert response.status_code == 403
 
@@ -151,6 +155,8 @@ class TestPermalink:
         hidden = ReplyFactory(topic=topic, moderation_state="hidden", hidden_reason="x")
         shown = ReplyFactory(topic=topic)
 
-        assert client.get(reverse("replies:detail", args=[hidden.pk])).status_code == 404
+        assert (
+            client.get(reverse("replies:detail", args=[hidden.pk])).status_code == 404
+        )
         PageViewRestriction.objects.create(page=topic, restriction_type="login")
         assert client.get(reverse("replies:detail", args=[shown.pk])).status_code == 404

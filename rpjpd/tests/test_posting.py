@@ -289,7 +289,9 @@ class TestTopicState:
 
         from django.utils import timezone
 
-        reply = ReplyFactory(topic=topic, body="Balasan sebelum ditutup, tetap terbaca.")
+        reply = ReplyFactory(
+            topic=topic, body="Balasan sebelum ditutup, tetap terbaca."
+        )
         if changes.get("closes_at") == "past":
             changes = {"closes_at": timezone.now() - timedelta(hours=1)}
         self.close(topic, **changes)

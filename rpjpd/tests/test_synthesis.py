@@ -23,12 +23,20 @@ def replies(topic, expert, other_expert):
         ExpertiseFieldFactory(name="Keuangan Daerah"),
     )
     first = ReplyFactory(
-        topic=topic, author=expert, created_at=SENT, body="Skenario penerimaan.",
-        outcome="accommodated", outcome_reason="Masuk arah kebijakan 2.",
+        topic=topic,
+        author=expert,
+        created_at=SENT,
+        body="Skenario penerimaan.",
+        outcome="accommodated",
+        outcome_reason="Masuk arah kebijakan 2.",
     )
     answer = ReplyFactory(
-        topic=topic, author=other_expert, parent=first, body="=HYPERLINK(\"x\")",
-        moderation_state="hidden", hidden_reason="Tautan mencurigakan",
+        topic=topic,
+        author=other_expert,
+        parent=first,
+        body='=HYPERLINK("x")',
+        moderation_state="hidden",
+        hidden_reason="Tautan mencurigakan",
     )
     return first, answer
 
@@ -51,16 +59,28 @@ class TestExports:
     ):
         first, answer = replies
 
-        response = editor_client.get(reverse("replies:export_topic_csv", args=[topic.pk]))
+        response = editor_client.get(
+            reverse("replies:export_topic_csv", args=[topic.pk])
+        )
 
         assert response.status_code == 200
         assert response["Content-Type"].startswith("text/csv")
         assert "attachment;" in response["Content-Disposition"]
         header, row1, row2 = csv_rows(response)
         assert header == [
-            "No.", "ID balasan", "Topik", "Penulis", "Institusi", "Bidang keahlian",
-            "Waktu (WITA)", "Membalas", "Status moderasi", "Disunting",
-            "Tindak lanjut dalam rencana", "Penjelasan tindak lanjut", "Isi balasan",
+            "No.",
+            "ID balasan",
+            "Topik",
+            "Penulis",
+            "Institusi",
+            "Bidang keahlian",
+            "Waktu (WITA)",
+            "Membalas",
+            "Status moderasi",
+            "Disunting",
+            "Tindak lanjut dalam rencana",
+            "Penjelasan tindak lanjut",
+            "Isi balasan",
         ]
         assert row1[1] == str(first.pk)
         assert row1[2] == topic.title
@@ -83,11 +103,11 @@ class TestExports:
             reverse("replies:export_topic_xlsx", args=[topic.pk])
         )
 
-        assert csv_rows(csv_response)[2][12] == "'=HYPERLINK(\"x\")"
+        assert csv_rows(csv_response)[2][12] == '\'=HYPERLINK("x")'
         sheet = load_workbook(io.BytesIO(xlsx_response.content)).active
         cell = sheet.cell(row=3, column=13)
         assert cell.data_type == "s"
-        assert cell.value == "'=HYPERLINK(\"x\")"
+        assert cell.value == '\'=HYPERLINK("x")'
 
     def test_topic_xlsx_matches_the_csv(self, editor_client, topic, replies):
         response = editor_client.get(
@@ -120,9 +140,7 @@ class TestExports:
         assert {row[2] for row in rows} == {topic.title, "Topik kedua"}
         assert elsewhere.body not in response.content.decode("utf-8-sig")
 
-    def test_control_characters_do_not_break_the_workbook(
-        self, editor_client, topic
-    ):
+    def test_control_characters_do_not_break_the_workbook(self, editor_client, topic):
         ReplyFactory(topic=topic, body="Teks\x00 dengan\x07 karakter aneh.")
 
         response = editor_client.get(
@@ -148,7 +166,10 @@ class TestExports:
         client.force_login(expert)
 
         for name in ("export_section_csv", "export_section_xlsx", "summary_section"):
-            assert client.get(reverse(f"replies:{name}", args=[section.pk])).status_code == 403
+            assert (
+                client.get(reverse(f"replies:{name}", args=[section.pk])).status_code
+                == 403
+            )
 
     def test_unknown_topic_is_404_for_editors(self, editor_client):
         response = editor_client.get(reverse("replies:export_topic_csv", args=[999999]))
@@ -172,7 +193,9 @@ class TestSummaryPage:
         assert "summary.css" in response.text
         assert response["Cache-Control"] == "private, no-store"
 
-    def test_section_summary_groups_by_topic(self, editor_client, section, topic, replies):
+    def test_section_summary_groups_by_topic(
+        self, editor_client, section, topic, replies
+    ):
         TopicFactory(parent=section, title="Topik tanpa balasan")
 
         response = editor_client.get(
