@@ -2,8 +2,10 @@
 
 import factory
 import wagtail_factories
-from django.contrib.auth.models import Group
-from wagtail.models import Page, Site
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from accounts.models import User
 from experts.models import ExpertiseField, ExpertProfile
@@ -74,7 +76,7 @@ class EditorFactory(UserFactory):
     @factory.post_generation
     def groups(obj, create, extracted, **kwargs):
         if create:
-            obj.groups.add(Group.objects.get(name="Editors"))
+            obj.groups.add(editors_group())
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -123,8 +125,23 @@ class ReplyFactory(factory.django.DjangoModelFactory):
     )
 
 
+def editors_group():
+    """Wagtail's Editors group; rebuilt when a transactional test emptied the table."""
+    group, created = Group.objects.get_or_create(name="Editors")
+    if created:
+        group.permissions.add(
+            *Permission.objects.filter(
+                codename__in=["access_admin", "change_reply", "view_reply"]
+            )
+        )
+    return group
+
+
 def build_site():
     """A home page as the site root with the RPJPD hub and one section under it."""
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
     root = Page.get_first_root_node()
     home = HomePageFactory(parent=root)
     Site.objects.update_or_create(

@@ -86,10 +86,16 @@ class TestTopicPage:
         assert entries[-1].depth == 12
         assert "reply-list__item--indent-4" not in response.text
 
-    def test_very_deep_thread_renders(self, client, topic):
-        reply = ReplyFactory(topic=topic)
+    def test_very_deep_thread_renders(self, client, topic, expert):
+        reply = ReplyFactory(topic=topic, author=expert)
         for _ in range(1200):
-            reply = ReplyFactory(topic=topic, parent=reply)
+            reply = Reply.objects.create(
+                topic=topic,
+                author=expert,
+                parent=reply,
+                thread=reply.thread or reply,
+                body="Jawaban yang sangat dalam.",
+            )
 
         response = client.get(topic.url)
 
@@ -236,11 +242,16 @@ class TestPagination:
 @pytest.mark.django_db
 class TestQueryCount:
     def make_replies(self, topic, threads, answers_each):
-        for _ in range(threads):
-            root = ReplyFactory(topic=topic)
+        from .factories import ExpertFactory
+
+        authors = ExpertFactory.create_batch(10)
+        for number in range(threads):
+            root = ReplyFactory(topic=topic, author=authors[number % 10])
             parent = root
-            for _ in range(answers_each):
-                parent = ReplyFactory(topic=topic, parent=parent)
+            for depth in range(answers_each):
+                parent = ReplyFactory(
+                    topic=topic, parent=parent, author=authors[(number + depth) % 10]
+                )
 
     def count_queries(self, client, url):
         client.get(url)  # warm caches (site root paths, templates)

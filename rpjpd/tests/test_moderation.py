@@ -208,3 +208,46 @@ class TestFollowUp:
 
         assert response.status_code == 200
         assert "&lt;b&gt;Teks&lt;/b&gt; pakar di admin." in response.text
+
+
+@pytest.mark.django_db
+class TestAdminPagesRender:
+    def test_hide_and_unhide_pages_render(self, editor_client, topic):
+        shown = ReplyFactory(topic=topic, body="Balasan untuk halaman moderasi.")
+        hidden = ReplyFactory(topic=topic, moderation_state="hidden", hidden_reason="x")
+
+        hide_page = editor_client.get(reverse("rpjpd_reply:hide", args=[shown.pk]))
+        unhide_page = editor_client.get(reverse("rpjpd_reply:unhide", args=[hidden.pk]))
+
+        assert hide_page.status_code == 200
+        assert "Alasan menyembunyikan" in hide_page.text
+        assert "Balasan untuk halaman moderasi." in hide_page.text
+        assert unhide_page.status_code == 200
+        assert "Tampilkan balasan lagi" in unhide_page.text
+
+    def test_topic_edit_page_offers_synthesis_and_follow_up_switch(
+        self, client, django_user_model, topic
+    ):
+        admin = django_user_model.objects.create_superuser(
+            "super2", "super2@example.org", "sandi-super-panjang"
+        )
+        client.force_login(admin)
+
+        response = client.get(reverse("wagtailadmin_pages:edit", args=[topic.pk]))
+
+        assert response.status_code == 200
+        assert 'name="show_follow_up"' in response.text
+        assert reverse("replies:summary_topic", args=[topic.pk]) in response.text
+
+    def test_deleting_an_expert_account_keeps_replies_as_former_expert(
+        self, client, topic, expert
+    ):
+        reply = ReplyFactory(topic=topic, author=expert, body="Tetap ada setelahnya.")
+
+        expert.delete()
+
+        reply.refresh_from_db()
+        assert reply.author is None
+        page = client.get(topic.url)
+        assert "Mantan pakar" in page.text
+        assert "Tetap ada setelahnya." in page.text
