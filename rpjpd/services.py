@@ -43,13 +43,18 @@ def is_rate_limited(author):
     return recent.count() >= REPLY_RATE_LIMIT
 
 
+def submitted_reply(author, token):
+    """The reply ``author`` already stored from the form carrying ``token``, if any."""
+    return Reply.objects.filter(author=author, submission_token=token).first()
+
+
 def post_reply(*, topic, author, body, parent=None, token):
     """Store a reply once per form submission; return ``(reply, created)``.
 
     A resent form carries the same ``token``: the reply stored the first time is
     returned instead of a second copy, even when both requests arrive together.
     """
-    existing = Reply.objects.filter(author=author, submission_token=token).first()
+    existing = submitted_reply(author, token)
     if existing is not None:
         return existing, False
 
@@ -66,7 +71,7 @@ def post_reply(*, topic, author, body, parent=None, token):
             _notify_safely(reply)
     except IntegrityError:
         # The twin request committed first; show the reply it stored.
-        existing = Reply.objects.filter(author=author, submission_token=token).first()
+        existing = submitted_reply(author, token)
         if existing is None:
             raise
         return existing, False

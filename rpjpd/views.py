@@ -54,6 +54,11 @@ def reply_create(request, topic_id):
         return render(request, "rpjpd/reply_form_page.html", context, status=403)
 
     if request.method == "POST" and form.is_valid():
+        already_sent = services.submitted_reply(request.user, form.cleaned_data["token"])
+        if already_sent is not None:
+            messages.info(request, _("This reply was already sent; it is shown here."))
+            return redirect(reply_url(already_sent, request))
+
         if services.is_rate_limited(request.user):
             form.add_error(
                 None,

@@ -339,3 +339,18 @@ class TestTopicState:
         response = expert_client.get(reverse("replies:create", args=[999999]))
 
         assert response.status_code == 404
+
+
+@pytest.mark.django_db
+def test_resending_the_last_reply_before_the_limit_is_not_refused(expert_client, topic):
+    from rpjpd import services
+
+    for _ in range(services.REPLY_RATE_LIMIT - 1):
+        expert_client.post(form_url(topic), post_data())
+    last = post_data()
+    expert_client.post(form_url(topic), last)
+
+    again = expert_client.post(form_url(topic), last)
+
+    assert again.status_code == 302
+    assert Reply.objects.count() == services.REPLY_RATE_LIMIT
