@@ -354,3 +354,10 @@ def test_resending_the_last_reply_before_the_limit_is_not_refused(expert_client,
 
     assert again.status_code == 302
     assert Reply.objects.count() == services.REPLY_RATE_LIMIT
+
+
+@pytest.mark.django_db
+def test_control_characters_are_dropped_from_a_reply(expert_client, topic):
+    expert_client.post(form_url(topic), post_data(body=BODY + "\x00\x07\x1b"))
+
+    assert Reply.objects.get().body == BODY

@@ -141,7 +141,7 @@ class TestExports:
         assert elsewhere.body not in response.content.decode("utf-8-sig")
 
     def test_control_characters_do_not_break_the_workbook(self, editor_client, topic):
-        ReplyFactory(topic=topic, body="Teks\x00 dengan\x07 karakter aneh.")
+        ReplyFactory(topic=topic, body="Teks\x1b dengan\x07 karakter aneh.")
 
         response = editor_client.get(
             reverse("replies:export_topic_xlsx", args=[topic.pk])
