@@ -7,7 +7,8 @@ import uuid
 from django.conf import settings
 from django.contrib import admin
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Substr
 from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -169,6 +170,21 @@ class TopicDocumentLink(Orderable):
     panels = [FieldPanel("document")]
 
 
+def public_topics():
+    """Topics a visitor can open, wherever they are listed."""
+    now = timezone.now()
+    hidden = Q(live=False) | Q(expired=True) | Q(expire_at__lte=now)
+    hidden_ancestor = Page.objects.filter(hidden, depth__gt=1).filter(
+        path=Substr(OuterRef("path"), 1, F("depth") * Page.steplen)
+    )
+    return (
+        TopicPage.objects.live()
+        .public()
+        .exclude(hidden)
+        .exclude(Exists(hidden_ancestor))
+    )
+
+
 class ReplyQuerySet(models.QuerySet):
     """Queries on replies; every public list and count starts from :meth:`visible`."""
 
@@ -179,8 +195,9 @@ class ReplyQuerySet(models.QuerySet):
         )
 
     def on_public_topics(self):
-        """Replies whose topic a visitor can open: live, not private, not expired."""
-        return self.filter(topic__in=TopicPage.objects.live().public().values("pk"))
+        """Replies whose topic a visitor can open: live, not private, not expired,
+        and not below an unpublished or expired section or hub."""
+        return self.filter(topic__in=public_topics().values("pk"))
 
     def visible(self):
         """What a visitor can read: shown replies on public topics."""

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from . import services, synthesis
 from .forms import ReplyEditForm, ReplyForm
-from .models import Reply, RPJPDSectionPage, TopicPage
+from .models import Reply, RPJPDSectionPage, TopicPage, public_topics
 from .permissions import can_change_own_reply, can_moderate_replies, can_post_replies
 from .threads import reply_url
 
@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 
 def public_topic_or_404(topic_id):
     """The topic if a visitor may read it: live, not private, not expired."""
-    topic = TopicPage.objects.live().public().filter(pk=topic_id).first()
+    topic = public_topics().filter(pk=topic_id).first()
     if topic is None:
         raise Http404
     return topic
@@ -54,7 +54,9 @@ def reply_create(request, topic_id):
         return render(request, "rpjpd/reply_form_page.html", context, status=403)
 
     if request.method == "POST" and form.is_valid():
-        already_sent = services.submitted_reply(request.user, form.cleaned_data["token"])
+        already_sent = services.submitted_reply(
+            request.user, form.cleaned_data["token"]
+        )
         if already_sent is not None:
             messages.info(request, _("This reply was already sent; it is shown here."))
             return redirect(reply_url(already_sent, request))

@@ -176,3 +176,39 @@ class TestActivityTags:
             ]
 
         assert numbers == [2] * 5
+
+
+@pytest.mark.django_db
+class TestHiddenAncestors:
+    def test_unpublished_section_hides_its_replies_everywhere(
+        self, site_tree, section, topic, expert
+    ):
+        ReplyFactory(topic=topic, author=expert)
+        assert counts.expert_reply_count(expert) == 1
+
+        section.unpublish()
+
+        assert topic.__class__.objects.get(pk=topic.pk).live
+        assert counts.expert_reply_count(expert) == 0
+        assert counts.hub_reply_count(site_tree["hub"]) == 0
+
+    def test_expiry_date_in_the_past_hides_replies(self, site_tree, topic, expert):
+        from datetime import timedelta
+
+        ReplyFactory(topic=topic, author=expert)
+        TopicPage.objects.filter(pk=topic.pk).update(
+            expire_at=timezone.now() - timedelta(minutes=1)
+        )
+
+        assert counts.expert_reply_count(expert) == 0
+
+    def test_other_sections_are_not_affected(self, site_tree, section, topic, expert):
+        from .factories import SectionFactory
+
+        other = TopicFactory(parent=SectionFactory(parent=site_tree["hub"]))
+        ReplyFactory(topic=other, author=expert)
+        ReplyFactory(topic=topic, author=expert)
+
+        section.unpublish()
+
+        assert counts.expert_reply_count(expert) == 1

@@ -361,3 +361,13 @@ def test_control_characters_are_dropped_from_a_reply(expert_client, topic):
     expert_client.post(form_url(topic), post_data(body=BODY + "\x00\x07\x1b"))
 
     assert Reply.objects.get().body == BODY
+
+
+@pytest.mark.django_db
+def test_topic_under_an_unpublished_section_refuses_posts(
+    expert_client, topic, section
+):
+    section.unpublish()
+
+    assert expert_client.post(form_url(topic), post_data()).status_code == 404
+    assert Reply.objects.count() == 0
