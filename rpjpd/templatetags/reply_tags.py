@@ -30,6 +30,9 @@ def reply_section(context, topic):
     """The replies of a topic, a page of conversations at a time, with the form."""
     request = context["request"]
     user = request.user
+    if topic.pk is None:
+        # A preview of a topic not saved yet: nothing to show, nowhere to post.
+        return {"topic": topic, "entries": [], "reply_count": 0, "is_open": False}
     page, entries = thread_page(topic, request.GET.get("halaman"))
     is_open = topic.is_open
     may_post = can_post_replies(user)

@@ -251,3 +251,32 @@ class TestAdminPagesRender:
         page = client.get(topic.url)
         assert "Mantan pakar" in page.text
         assert "Tetap ada setelahnya." in page.text
+
+
+@pytest.mark.django_db
+def test_preview_of_a_new_topic_renders(client, django_user_model, section):
+    admin = django_user_model.objects.create_superuser(
+        "super3", "super3@example.org", "sandi-super-panjang"
+    )
+    client.force_login(admin)
+    url = reverse(
+        "wagtailadmin_pages:preview_on_add", args=["rpjpd", "topicpage", section.pk]
+    )
+    data = {
+        "title": "Topik pratinjau",
+        "slug": "topik-pratinjau",
+        "summary": "Ringkasan.",
+        "discussion_status": "open",
+        "questions-TOTAL_FORMS": "0",
+        "questions-INITIAL_FORMS": "0",
+        "indicators-TOTAL_FORMS": "0",
+        "indicators-INITIAL_FORMS": "0",
+        "document_links-TOTAL_FORMS": "0",
+        "document_links-INITIAL_FORMS": "0",
+    }
+
+    assert client.post(url, data).json()["is_valid"] is True
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert "Topik pratinjau" in response.text
