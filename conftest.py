@@ -80,3 +80,43 @@ def run_on_commit(django_capture_on_commit_callbacks):
             return func(*args, **kwargs)
 
     return _run
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Start every test with an empty cache, so rate limits never leak between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _wagtail_baseline(request):
+    """Give transactional tests what migrations create (root page and site, root
+    collection, default locale, editor group): a ``transaction=True`` test
+    empties the database when it ends, which would leave the next one without.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not marker.kwargs.get("transaction"):
+        yield
+        return
+    request.getfixturevalue("transactional_db")
+    from django.conf import settings
+    from wagtail.models import Collection, Locale, Page, Site
+
+    from accounts.groups import ensure_editor_group
+
+    if not Locale.objects.exists():
+        Locale.objects.create(language_code=settings.LANGUAGE_CODE)
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    if not Page.objects.exists():
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
+        welcome = root.add_child(instance=Page(title="Selamat datang", slug="home"))
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=welcome, is_default_site=True
+        )
+    ensure_editor_group()
+    yield

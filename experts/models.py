@@ -1,11 +1,15 @@
 """Experts (pakar): their public profile, fields of expertise and publications."""
 
 from django.conf import settings
+from django.contrib.auth.models import UserManager
 from django.db import models
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
+
+from accounts.models import User
 
 
 @register_snippet
@@ -81,6 +85,26 @@ class ExpertProfile(models.Model):
     def get_absolute_url(self):
         return reverse("experts:detail", kwargs={"slug": self.slug})
 
+    @classmethod
+    def unique_slug(cls, name):
+        """A free slug for ``name``: the same name twice gets ``-2``, ``-3``, ...
+
+        Set once at creation and never recomputed, so a profile's address stays
+        stable when the expert edits their name.
+        """
+        base = slugify(name)[:150] or "pakar"
+        slug, number = base, 1
+        while cls.objects.filter(slug=slug).exists():
+            number += 1
+            slug = f"{base}-{number}"
+        return slug
+
+    @property
+    def initials(self):
+        """Up to two initials for the placeholder shown when there is no photo."""
+        words = [w for w in self.user.display_name.split() if w[:1].isalpha()]
+        return "".join(w[0] for w in words[:2]).upper() or "?"
+
     @property
     def full_name(self):
         """The name with academic titles, as an expert signs it."""
@@ -117,3 +141,23 @@ class Publication(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class ExpertAccountManager(UserManager):
+    def get_queryset(self):
+        return super().get_queryset().filter(account_type=User.AccountType.PAKAR)
+
+
+class ExpertAccount(User):
+    """Expert user accounts, as Bappeda editors manage them in the admin.
+
+    A proxy of the user model so editors get permissions for experts only,
+    never for editors' or citizens' accounts.
+    """
+
+    objects = ExpertAccountManager()
+
+    class Meta:
+        proxy = True
+        verbose_name = _("expert account")
+        verbose_name_plural = _("expert accounts")
