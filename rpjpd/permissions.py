@@ -1,11 +1,13 @@
 """Who may do what with replies; every view asks here."""
 
+from accounts.permissions import is_active_expert
+
 from .models import Reply
 
 
 def can_post_replies(user):
-    """Experts, and only experts, write replies on topics."""
-    return bool(user.is_authenticated and user.is_active and user.is_expert)
+    """Experts, and only experts (active, verified), write replies on topics."""
+    return bool(is_active_expert(user))
 
 
 def can_moderate_replies(user):

@@ -2,11 +2,13 @@
 
 import factory
 import wagtail_factories
+from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
+from accounts.groups import EDITOR_GROUP_NAME, ensure_editor_group
 from accounts.models import User
 from experts.models import ExpertiseField, ExpertProfile
 from home.models import HomePage
@@ -30,6 +32,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     def _save(obj, create, extracted, **kwargs):
         if create:
             obj.save()
+            EmailAddress.objects.get_or_create(
+                user=obj, email=obj.email, defaults={"verified": True, "primary": True}
+            )
 
 
 class MasyarakatFactory(UserFactory):
@@ -68,7 +73,7 @@ class ExpertProfileFactory(factory.django.DjangoModelFactory):
 
 
 class EditorFactory(UserFactory):
-    """A Bappeda editor: staff, in Wagtail's Editors group."""
+    """A Bappeda editor: staff, in the "Editor Bappeda" group."""
 
     username = factory.Sequence(lambda n: f"editor{n}")
     is_staff = True
@@ -126,28 +131,27 @@ class ReplyFactory(factory.django.DjangoModelFactory):
 
 
 def editors_group():
-    """Wagtail's Editors group; rebuilt when a transactional test emptied the table."""
-    group, created = Group.objects.get_or_create(name="Editors")
-    if created:
-        group.permissions.add(
-            *Permission.objects.filter(
-                codename__in=["access_admin", "change_reply", "view_reply"]
-            )
-        )
-    return group
+    """The "Editor Bappeda" group with its permissions (also after a flush)."""
+    ensure_editor_group()
+    return Group.objects.get(name=EDITOR_GROUP_NAME)
 
 
 def build_site():
-    """A home page as the site root with the RPJPD hub and one section under it."""
+    """A home page as the site root with the RPJPD hub and one section under it.
+
+    Reuses a home page or hub another test helper already made (both are
+    limited to one per site).
+    """
     Locale.objects.get_or_create(
         language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
     )
-    root = Page.get_first_root_node()
-    home = HomePageFactory(parent=root)
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"root_page": home, "hostname": "localhost", "port": 80},
-    )
-    hub = RPJPDIndexPageFactory(parent=home)
+    home = HomePage.objects.first()
+    if home is None:
+        home = HomePageFactory(parent=Page.get_first_root_node())
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={"root_page": home, "hostname": "localhost", "port": 80},
+        )
+    hub = RPJPDIndexPage.objects.first() or RPJPDIndexPageFactory(parent=home)
     section = SectionFactory(parent=hub)
     return home, hub, section

@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from allauth.account.models import EmailAddress
 
 from .factories import (
     PASSWORD,
@@ -28,9 +27,6 @@ def world():
     _home, _hub, section = build_site()
     topic = TopicFactory(parent=section, title="Ketergantungan Sektor Ekstraktif")
     expert = ExpertFactory(username="budi", name="Budi Sampelnata")
-    EmailAddress.objects.create(
-        user=expert, email=expert.email, verified=True, primary=True
-    )
     colleague = ExpertFactory(username="rina", name="Rina Contohwati")
     ReplyFactory(
         topic=topic, author=colleague, body="Sektor pengganti butuh waktu panjang."

@@ -212,3 +212,23 @@ class TestHiddenAncestors:
         section.unpublish()
 
         assert counts.expert_reply_count(expert) == 1
+
+
+@pytest.mark.django_db
+def test_public_profile_lists_recent_visible_replies(
+    client, site_tree, section, expert
+):
+    public = TopicFactory(parent=section, title="Topik Terbuka Untuk Profil")
+    private = TopicFactory(parent=section, title="Topik Tertutup Untuk Profil")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    reply = ReplyFactory(topic=public, author=expert, body="Masukan di profil publik.")
+    ReplyFactory(topic=private, author=expert, body="Tidak tampil di profil.")
+
+    response = client.get(expert.expert_profile.get_absolute_url())
+
+    assert response.status_code == 200
+    assert "Balasan pada topik RPJPD" in response.text
+    assert "Topik Terbuka Untuk Profil" in response.text
+    assert f'href="/balasan/{reply.pk}/"' in response.text
+    assert "Topik Tertutup Untuk Profil" not in response.text
+    assert "Tidak tampil di profil." not in response.text
