@@ -371,3 +371,16 @@ def test_topic_under_an_unpublished_section_refuses_posts(
 
     assert expert_client.post(form_url(topic), post_data()).status_code == 404
     assert Reply.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_expert_without_a_verified_email_may_not_reply(client, topic, expert):
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.filter(user=expert).update(verified=False)
+    client.force_login(expert)
+
+    response = client.post(form_url(topic), post_data())
+
+    assert response.status_code == 403
+    assert Reply.objects.count() == 0
