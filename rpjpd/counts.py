@@ -46,3 +46,23 @@ def hub_reply_count(hub):
 def expert_reply_count(user):
     """Visible replies written by one expert."""
     return Reply.objects.visible().filter(author=user).count()
+
+
+def section_reply_counts(hub):
+    """Visible replies per section of the hub, as ``{section_path: count}``.
+
+    One query, one row per topic; topics are summed into their parent section.
+    """
+    step = TopicPage.steplen
+    rows = (
+        Reply.objects.visible()
+        .filter(topic__path__startswith=hub.path)
+        .order_by()
+        .values_list("topic__path")
+        .annotate(total=Count("pk"))
+    )
+    totals = {}
+    for path, total in rows:
+        section_path = path[:-step]
+        totals[section_path] = totals.get(section_path, 0) + total
+    return totals

@@ -232,3 +232,17 @@ def test_public_profile_lists_recent_visible_replies(
     assert f'href="/balasan/{reply.pk}/"' in response.text
     assert "Topik Tertutup Untuk Profil" not in response.text
     assert "Tidak tampil di profil." not in response.text
+
+
+@pytest.mark.django_db
+def test_section_totals_of_the_hub(site_tree, section, topic):
+    from .factories import SectionFactory
+
+    other = SectionFactory(parent=site_tree["hub"])
+    ReplyFactory.create_batch(2, topic=topic)
+    ReplyFactory(topic=TopicFactory(parent=other))
+    ReplyFactory(topic=topic, moderation_state="hidden", hidden_reason="x")
+
+    totals = counts.section_reply_counts(site_tree["hub"])
+
+    assert totals == {section.path: 2, other.path: 1}
