@@ -381,3 +381,19 @@ class Reply(models.Model):
     def is_shown(self):
         """Whether a visitor reads this reply's text (its topic being public)."""
         return not self.is_hidden and not self.is_withdrawn
+
+
+class ReplyRevision(models.Model):
+    """The text a reply had before its author edited it, kept for Bappeda's record."""
+
+    reply = models.ForeignKey(Reply, on_delete=models.CASCADE, related_name="revisions")
+    body = models.TextField(_("previous text"))
+    replaced_at = models.DateTimeField(_("replaced at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["reply", "replaced_at", "pk"]
+        verbose_name = _("earlier version of a reply")
+        verbose_name_plural = _("earlier versions of replies")
+
+    def __str__(self):
+        return f"{self.reply_id} @ {self.replaced_at:%Y-%m-%d %H:%M}"

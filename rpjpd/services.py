@@ -14,7 +14,7 @@ from wagtail.log_actions import log
 
 from outbox.services import queue_templated_email
 
-from .models import Reply
+from .models import Reply, ReplyRevision
 
 logger = logging.getLogger(__name__)
 
@@ -121,7 +121,10 @@ def absolute_reply_url(reply):
 
 
 def edit_reply(reply, *, body):
-    """Replace the text of a reply and mark it edited."""
+    """Replace the text of a reply, keep the old text, and mark it edited."""
+    if body == reply.body:
+        return
+    ReplyRevision.objects.create(reply=reply, body=reply.body)
     reply.body = body
     reply.edited_at = timezone.now()
     reply.save(update_fields=["body", "edited_at"])

@@ -160,3 +160,22 @@ class TestPermalink:
         )
         PageViewRestriction.objects.create(page=topic, restriction_type="login")
         assert client.get(reverse("replies:detail", args=[shown.pk])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_editing_keeps_the_earlier_text_for_editors(
+    expert_client, topic, expert, client, editor
+):
+    reply = ReplyFactory(
+        topic=topic, author=expert, body="Teks pertama sebelum disunting."
+    )
+
+    expert_client.post(reverse("replies:edit", args=[reply.pk]), {"body": NEW_BODY})
+
+    assert list(reply.revisions.values_list("body", flat=True)) == [
+        "Teks pertama sebelum disunting."
+    ]
+    client.force_login(editor)
+    admin_page = client.get(reverse("rpjpd_reply:edit", args=[reply.pk]))
+    assert "Teks pertama sebelum disunting." in admin_page.text
+    assert "Teks pertama sebelum disunting." not in client.get(topic.url).text
