@@ -54,7 +54,9 @@ class ReplyForm(forms.Form):
     """A new reply; the hidden token makes a resent form store one reply."""
 
     body = ReplyBodyField()
-    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    parent = forms.IntegerField(
+        required=False, min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput
+    )
     token = forms.UUIDField(
         widget=forms.HiddenInput,
         error_messages={
