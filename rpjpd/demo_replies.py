@@ -31,17 +31,14 @@ def find_topic(section_slug, topic_slug):
 def load_replies(data, out):
     """Create the demo replies that are not there yet, answers after their parents."""
     stored = {}
-    created = skipped = 0
+    created = 0
+    skipped = []
     for item in data.get("replies", []):
         topic = find_topic(item["section_slug"], item["topic_slug"])
         author = User.objects.filter(username=item["author"]).first()
         parent = stored.get(item["parent_id"]) if item.get("parent_id") else None
         if topic is None or author is None or (item.get("parent_id") and not parent):
-            skipped += 1
-            out.write(
-                f"  Demo reply {item['id']} skipped: topic, author or the reply it "
-                "answers is missing."
-            )
+            skipped.append(item["id"])
             continue
         reply, was_created = Reply.objects.get_or_create(
             author=author,
@@ -57,7 +54,10 @@ def load_replies(data, out):
         stored[item["id"]] = reply
         created += was_created
     out.write(
-        f"Expert replies: {created} created, {len(stored) - created} already there"
-        + (f", {skipped} skipped" if skipped else "")
-        + "."
+        f"Expert replies: {created} created, {len(stored) - created} already there."
     )
+    if skipped:
+        out.write(
+            f"  Skipped {', '.join(skipped)}: their topic, author or the reply they "
+            "answer is missing (run the topic and expert loaders first)."
+        )
