@@ -59,4 +59,4 @@ def test_missing_topics_or_authors_are_skipped_with_a_note(site_tree, demo_data)
     load_replies(demo_data, out)
 
     assert Reply.objects.count() == 0
-    assert "skipped" in out.getvalue()
+    assert "Skipped r01, r02" in out.getvalue()
