@@ -12,6 +12,50 @@ CHROMIUM = Path("/usr/bin/chromium")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+# The freshly migrated database, serialized once per session for browser tests.
+_MIGRATED_STATE = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_db_setup, django_db_blocker):
+    """Remember the migrated database when the session has browser tests.
+
+    Browser tests run in real transactions that end with a flush, which also wipes
+    what migrations created (root page, locale, root collection). Django's own
+    serialized rollback cannot help: Playwright's greenlet gives the test a fresh
+    connection object that lacks the serialized copy.
+    """
+    if any(item.get_closest_marker("browser") for item in request.session.items):
+        from django.db import connection
+
+        with django_db_blocker.unblock():
+            _MIGRATED_STATE["default"] = connection.creation.serialize_db_to_string()
+
+
+def _restore_migrated_state():
+    """Put back what migrations created if an earlier transactional test flushed it."""
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from django.core.management.color import no_style
+    from django.db import connection
+    from wagtail.models import Page
+
+    if _MIGRATED_STATE and not Page.objects.filter(depth=1).exists():
+        # The flush re-ran post_migrate (content types, permissions) with new ids;
+        # clear those so the snapshot's own rows go back in unchanged.
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        connection.creation.deserialize_db_from_string(_MIGRATED_STATE["default"])
+        ContentType.objects.clear_cache()
+        # The rows came back with their ids; move the sequences past them
+        # (PostgreSQL restarts them on flush, SQLite needs nothing).
+        statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+        if statements:
+            with connection.cursor() as cursor:
+                for sql in statements:
+                    cursor.execute(sql)
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Keep uploaded files of each test in its own temporary folder."""
@@ -49,6 +93,7 @@ def browser():
 @pytest.fixture
 def browser_page(browser, live_server):
     """A fresh browser tab in Indonesian and WITA; ``page.base_url`` is the live server."""
+    _restore_migrated_state()
     context = browser.new_context(
         locale="id-ID", timezone_id="Asia/Makassar", base_url=live_server.url
     )

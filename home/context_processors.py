@@ -1,17 +1,36 @@
 """Template context shared by every public page."""
 
-from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from pustaka.models import PustakaIndexPage
-from rpjpd.models import RPJPDIndexPage
+from rpjpd.models import RPJPDIndexPage, RPJPDSectionPage
+
+from .models import url_or_none
+from .visibility import visible
 
 
-def _url_or_none(name):
-    try:
-        return reverse(name)
-    except NoReverseMatch:
-        return None
+def _menu_pages():
+    """The visible RPJPD hub, its sections and the library, in one query."""
+    pages = (
+        visible(Page.objects.type(RPJPDIndexPage, RPJPDSectionPage, PustakaIndexPage))
+        .filter(depth__lte=4)
+        .order_by("path")
+        .only("title", "url_path", "path", "depth", "content_type")
+    )
+    hub = library = None
+    sections = []
+    for page in pages:
+        model = page.specific_class
+        if model is RPJPDIndexPage and hub is None:
+            hub = page
+        elif model is PustakaIndexPage and library is None:
+            library = page
+        elif model is RPJPDSectionPage:
+            sections.append(page)
+    if hub is not None:
+        sections = [s for s in sections if s.path.startswith(hub.path)]
+    return hub, sections, library
 
 
 def navigation(request):
@@ -20,18 +39,17 @@ def navigation(request):
         return {}
 
     items = [{"title": _("Home"), "url": "/", "key": "home", "children": []}]
+    hub, sections, library = _menu_pages()
 
-    hub = RPJPDIndexPage.objects.live().public().first()
     if hub:
-        sections = (
-            hub.get_children().live().public().specific().only("title", "url_path")
-        )
         items.append(
             {
                 "title": _("RPJPD"),
-                "url": hub.url,
+                "url": hub.get_url(request),
                 "key": "rpjpd",
-                "children": [{"title": s.title, "url": s.url} for s in sections],
+                "children": [
+                    {"title": s.title, "url": s.get_url(request)} for s in sections
+                ],
             }
         )
 
@@ -39,16 +57,15 @@ def navigation(request):
         ("pakar", _("Experts"), "experts:directory"),
         ("konsultasi", _("Consultations"), "consult:index"),
     ):
-        url = _url_or_none(name)
+        url = url_or_none(name)
         if url:
             items.append({"title": title, "url": url, "key": key, "children": []})
 
-    library = PustakaIndexPage.objects.live().public().first()
     if library:
         items.append(
             {
                 "title": _("Library"),
-                "url": library.url,
+                "url": library.get_url(request),
                 "key": "pustaka",
                 "children": [],
             }

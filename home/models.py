@@ -1,12 +1,25 @@
 """The home page, plain content pages and the footer settings."""
 
 from django.db import models
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+
+from .visibility import visible
+
+LATEST_COUNT = 4
+
+
+def url_or_none(name):
+    """The URL of a named view, or None while that feature is not installed."""
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return None
 
 
 class HomePage(Page):
@@ -40,10 +53,38 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from rpjpd.models import RPJPDIndexPage
+        from pustaka.models import PustakaDocumentPage, PustakaIndexPage
+        from rpjpd.counts import with_reply_counts
+        from rpjpd.models import RPJPDIndexPage, RPJPDSectionPage, TopicPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["rpjpd_hub"] = RPJPDIndexPage.objects.live().public().first()
+        context["rpjpd_hub"] = visible(RPJPDIndexPage.objects.all()).first()
+        context["library"] = visible(PustakaIndexPage.objects.all()).first()
+
+        topics = list(
+            with_reply_counts(visible(TopicPage.objects.all())).order_by(
+                "-first_published_at", "-pk"
+            )[:LATEST_COUNT]
+        )
+        sections = {
+            section.path: section
+            for section in visible(RPJPDSectionPage.objects.all()).only(
+                "title", "path", "url_path"
+            )
+        }
+        context["latest_topics"] = [
+            topic for topic in topics if topic.path[: -topic.steplen] in sections
+        ]
+        for topic in context["latest_topics"]:
+            topic.section = sections[topic.path[: -topic.steplen]]
+
+        context["latest_documents"] = (
+            visible(PustakaDocumentPage.objects.all())
+            .select_related("kind")
+            .order_by("-first_published_at", "-pk")[:LATEST_COUNT]
+        )
+        context["experts_url"] = url_or_none("experts:directory")
+        context["consult_url"] = url_or_none("consult:index")
         return context
 
 

@@ -14,10 +14,12 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
+
+from home.visibility import visible
+
+from .search import index_text, jenis_abbreviation
 
 
-@register_snippet
 class DocumentKind(models.Model):
     """An editor-managed kind of document (Regulasi, Kajian, …)."""
 
@@ -59,6 +61,13 @@ class PustakaIndexPage(Page):
 
     class Meta:
         verbose_name = _("library index")
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import document_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(document_listing(request, self))
+        return context
 
 
 class PustakaDocumentTag(TaggedItemBase):
@@ -121,12 +130,17 @@ class PustakaDocumentPage(Page):
     )
     jdih_status_note = models.CharField(_("status note"), max_length=255, blank=True)
 
+    # Stemmed copies of the searchable text, rebuilt on every save (see search.py).
+    search_primary = models.TextField(editable=False, blank=True, default="")
+    search_text = models.TextField(editable=False, blank=True, default="")
+
     search_fields = Page.search_fields + [
         index.SearchField("abstract"),
         index.SearchField("jdih_tentang"),
         index.SearchField("jdih_nomor"),
         index.SearchField("publisher"),
         index.RelatedFields("tags", [index.SearchField("name")]),
+        index.SearchField("search_text"),
         index.FilterField("kind"),
         index.FilterField("year"),
         index.FilterField("jdih_status"),
@@ -162,6 +176,64 @@ class PustakaDocumentPage(Page):
     class Meta:
         verbose_name = _("library document")
         verbose_name_plural = _("library document")
+
+    @property
+    def is_regulation(self):
+        """Whether this document shows JDIH metadata."""
+        return bool(self.jdih_jenis or self.kind.is_regulation)
+
+    def update_search_text(self):
+        """Rebuild the stemmed search columns from the current field values."""
+        tag_names = [tag.name for tag in self.tags.all()]
+        reference = ""
+        if self.jdih_nomor:
+            reference = f"{self.jdih_nomor} {self.jdih_tahun or ''}"
+        primary = (
+            self.title,
+            self.jdih_tentang,
+            self.jdih_jenis,
+            jenis_abbreviation(self.jdih_jenis),
+            reference,
+            " ".join(tag_names),
+        )
+        self.search_primary = index_text(*primary)
+        self.search_text = index_text(
+            *primary, self.abstract, self.publisher, str(self.year or "")
+        )
+
+    def save(self, *args, **kwargs):
+        self.update_search_text()
+        return super().save(*args, **kwargs)
+
+    def visible_relations(self):
+        """Relations to and from regulations a visitor may see: (outbound, inbound)."""
+        outbound = list(self.relations.select_related("target"))
+        inbound = list(self.inbound_relations.select_related("page"))
+        linked = {r.target_id for r in outbound} | {r.page_id for r in inbound}
+        shown = set(
+            visible(PustakaDocumentPage.objects.filter(pk__in=linked)).values_list(
+                "pk", flat=True
+            )
+        )
+        return (
+            [r for r in outbound if r.target_id in shown],
+            [r for r in inbound if r.page_id in shown],
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from rpjpd.models import TopicPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["outbound_relations"], context["inbound_relations"] = (
+            self.visible_relations()
+        )
+        context["related_topics"] = (
+            visible(TopicPage.objects.filter(document_links__document=self))
+            .distinct()
+            .order_by("path")
+        )
+        context["library"] = visible(PustakaIndexPage.objects.all()).first()
+        return context
 
 
 class RegulationRelation(Orderable):

@@ -19,6 +19,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.visibility import visible
+
+
+def section_path(topic):
+    """The tree path of a topic's section (its parent), without a query."""
+    return topic.path[: -topic.steplen]
+
 
 class RPJPDIndexPage(Page):
     """The hub the RPJP button opens: lists the three sections."""
@@ -35,6 +42,24 @@ class RPJPDIndexPage(Page):
     class Meta:
         verbose_name = _("RPJPD hub")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        sections = list(visible(RPJPDSectionPage.objects.child_of(self)))
+        topic_paths = visible(TopicPage.objects.descendant_of(self)).values_list(
+            "path", flat=True
+        )
+        counts = {}
+        for path in topic_paths:
+            counts[path[: -self.steplen]] = counts.get(path[: -self.steplen], 0) + 1
+        from .counts import section_reply_counts
+
+        replies = section_reply_counts(self)
+        for section in sections:
+            section.topic_count = counts.get(section.path, 0)
+            section.reply_count = replies.get(section.path, 0)
+        context["sections"] = sections
+        return context
+
 
 class RPJPDSectionPage(Page):
     """One of the hub's sections (vision keywords, strategic issues, main targets)."""
@@ -50,6 +75,15 @@ class RPJPDSectionPage(Page):
     class Meta:
         verbose_name = _("RPJPD section")
         verbose_name_plural = _("RPJPD section")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        from .counts import with_reply_counts
+
+        context["topics"] = with_reply_counts(
+            visible(TopicPage.objects.child_of(self))
+        ).order_by("path")
+        return context
 
 
 class TopicPage(Page):
@@ -82,6 +116,14 @@ class TopicPage(Page):
             "(accommodated, partly, not accommodated)."
         ),
     )
+    is_illustrative = models.BooleanField(
+        _("illustrative"),
+        default=False,
+        help_text=_(
+            "Tick when the topic is drawn from a general picture of the regency, "
+            "not from the RPJPD text; the page then says so."
+        ),
+    )
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -103,6 +145,7 @@ class TopicPage(Page):
             heading=_("Discussion"),
         ),
         FieldPanel("source_note"),
+        FieldPanel("is_illustrative"),
     ]
 
     parent_page_types = ["rpjpd.RPJPDSectionPage"]
@@ -111,6 +154,23 @@ class TopicPage(Page):
     class Meta:
         verbose_name = _("topic")
         verbose_name_plural = _("topic")
+
+    def get_context(self, request, *args, **kwargs):
+        from pustaka.models import PustakaDocumentPage
+
+        context = super().get_context(request, *args, **kwargs)
+        links = list(self.document_links.select_related("document", "document__kind"))
+        shown = set(
+            visible(
+                PustakaDocumentPage.objects.filter(
+                    pk__in=[link.document_id for link in links]
+                )
+            ).values_list("pk", flat=True)
+        )
+        context["related_documents"] = [
+            link.document for link in links if link.document_id in shown
+        ]
+        return context
 
     @property
     def is_open(self):

@@ -1,4 +1,5 @@
-"""Admin integration: the reply viewset, log actions, delete guards, exports."""
+"""RPJPD in the admin: the topic list, expert replies (moderation, log actions,
+delete guards, synthesis buttons)."""
 
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -6,10 +7,30 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.admin.widgets import Button
 
 from .admin_views import reply_viewset
 from .models import Reply, RPJPDSectionPage, TopicPage
+
+
+class TopicListingViewSet(PageListingViewSet):
+    """All RPJPD topics in one list, filterable by discussion status."""
+
+    model = TopicPage
+    icon = "comment"
+    menu_label = _("RPJPD topics")
+    menu_order = 205
+    add_to_admin_menu = True
+    list_filter = ["discussion_status", "is_illustrative"]
+
+
+topic_listing = TopicListingViewSet("rpjpd_topics")
+
+
+@hooks.register("register_admin_viewset")
+def register_topic_listing():
+    return topic_listing
 
 
 @hooks.register("register_admin_viewset")

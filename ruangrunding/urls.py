@@ -4,7 +4,11 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from home.sitemaps import VisibleSitemap
+from home.views import robots_txt
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -13,8 +17,17 @@ urlpatterns = [
     path("akun/", include("accounts.urls")),
     path("akun/", include("allauth.urls")),
     path("balasan/", include("rpjpd.urls")),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": VisibleSitemap}},
+        name="sitemap",
+    ),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("", include("experts.urls")),
 ]
+
+handler500 = "home.views.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -1,4 +1,5 @@
-"""Factories for RPJPD pages, the people who reply, and their replies."""
+"""Factories for the RPJPD hub, its sections and topics, the people who reply,
+and their replies."""
 
 import factory
 import wagtail_factories
@@ -12,7 +13,13 @@ from accounts.groups import EDITOR_GROUP_NAME, ensure_editor_group
 from accounts.models import User
 from experts.models import ExpertiseField, ExpertProfile
 from home.models import HomePage
-from rpjpd.models import Reply, RPJPDIndexPage, RPJPDSectionPage, TopicPage
+from rpjpd.models import (
+    GuidingQuestion,
+    Reply,
+    RPJPDIndexPage,
+    RPJPDSectionPage,
+    TopicPage,
+)
 
 PASSWORD = "sandi-uji-yang-panjang"
 
@@ -93,28 +100,42 @@ class HomePageFactory(wagtail_factories.PageFactory):
 
 
 class RPJPDIndexPageFactory(wagtail_factories.PageFactory):
+    title = "RPJPD 2025–2045"
+    slug = "rpjpd"
+    vision = "Kutai Kartanegara Maju, Tangguh, Berbudaya"
+
     class Meta:
         model = RPJPDIndexPage
 
-    title = "RPJPD"
-    slug = "rpjpd"
 
+class RPJPDSectionPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Bagian {n}")
+    slug = factory.Sequence(lambda n: f"bagian-{n}")
+    intro = "Pengantar bagian."
 
-class SectionFactory(wagtail_factories.PageFactory):
     class Meta:
         model = RPJPDSectionPage
 
-    title = factory.Sequence(lambda n: f"Bagian {n}")
-    slug = factory.Sequence(lambda n: f"bagian-{n}")
 
-
-class TopicFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = TopicPage
-
+class TopicPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Topik {n}")
     slug = factory.Sequence(lambda n: f"topik-{n}")
     summary = "Ringkasan topik untuk diskusi para pakar."
+
+    class Meta:
+        model = TopicPage
+
+
+class GuidingQuestionFactory(factory.django.DjangoModelFactory):
+    text = factory.Sequence(lambda n: f"Pertanyaan pemandu {n}?")
+
+    class Meta:
+        model = GuidingQuestion
+
+
+# Shorter names the reply tests use.
+SectionFactory = RPJPDSectionPageFactory
+TopicFactory = TopicPageFactory
 
 
 class ReplyFactory(factory.django.DjangoModelFactory):

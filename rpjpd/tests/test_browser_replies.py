@@ -61,7 +61,7 @@ def test_reply_answer_hide_and_what_visitors_see(
     page.get_by_label("Balasan Anda").fill(SECOND)
     page.get_by_role("button", name="Kirim").click()
     page.wait_for_url(re.compile(r"#balasan-\d+$"))
-    answer = page.locator("article", has_text=SECOND)
+    answer = page.locator("article.reply", has_text=SECOND)
     assert "membalas Rina Contohwati" in answer.inner_text()
 
     # The editor hides the first reply in the Wagtail admin.

@@ -145,7 +145,12 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Makassar"
 USE_I18N = True
 USE_TZ = True
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Wagtail ships its Indonesian admin catalogue as "id_ID", which the plain "id"
+# does not find; "id-id" finds Wagtail's and still falls back to our "id".
+WAGTAILADMIN_PERMITTED_LANGUAGES = [
+    ("id-id", "Bahasa Indonesia"),
+    ("en", "English"),
+]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -245,5 +250,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
     },
 }

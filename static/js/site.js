@@ -12,4 +12,21 @@
       toggle(button);
     }
   });
+  // On a wide screen the library filters have room to stay open.
+  if (window.matchMedia && window.matchMedia("(min-width: 60rem)").matches) {
+    document.querySelectorAll("details.filters-panel").forEach(function (panel) {
+      panel.open = true;
+    });
+  }
+  // Escape closes an open submenu and returns focus to its toggle.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") {
+      return;
+    }
+    var open = document.querySelector('.submenu-toggle[aria-expanded="true"]');
+    if (open) {
+      open.setAttribute("aria-expanded", "false");
+      open.focus();
+    }
+  });
 })();

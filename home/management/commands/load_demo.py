@@ -7,6 +7,7 @@ running the command twice changes nothing.
 
 import importlib
 import json
+import logging
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
@@ -43,6 +44,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         data = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
-        with transaction.atomic():
-            run_loaders(data, self.stdout)
+        # Wagtail logs a line per page created or published; without them the
+        # demo's own report (and its passwords) stays readable.
+        wagtail_logger = logging.getLogger("wagtail")
+        level = wagtail_logger.level
+        wagtail_logger.setLevel(logging.WARNING)
+        try:
+            with transaction.atomic():
+                run_loaders(data, self.stdout)
+        finally:
+            wagtail_logger.setLevel(level)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))

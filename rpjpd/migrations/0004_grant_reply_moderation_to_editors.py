@@ -34,7 +34,7 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("rpjpd", "0002_reply_and_follow_up"),
+        ("rpjpd", "0003_reply_and_follow_up"),
         ("wagtailcore", "0002_initial_data"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('rpjpd', '0001_initial'),
+        ('rpjpd', '0002_topicpage_is_illustrative'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,168 @@
+"""Pustaka search: Indonesian word forms, regulation references and ranking."""
+
+import pytest
+
+from pustaka.listing import search_documents
+from pustaka.models import PustakaDocumentPage
+from pustaka.search import index_text, parse_query
+from pustaka.tests.factories import DocumentKindFactory, PustakaDocumentPageFactory
+
+
+@pytest.mark.parametrize(
+    ("query", "nomor", "tahun", "jenis"),
+    [
+        ("59/2024", "59", 2024, ""),
+        ("nomor 59 tahun 2024", "59", 2024, ""),
+        ("UU 59 2024", "59", 2024, "Undang-Undang"),
+        ("uu no. 59 th. 2024", "59", 2024, "Undang-Undang"),
+        ("UU nomor 59 tahun 2024 rpjpn", "59", 2024, "Undang-Undang"),
+        ("Perpres 12/2025", "12", 2025, "Peraturan Presiden"),
+        ("permendagri 86 2017", "86", 2017, "Peraturan Menteri Dalam Negeri"),
+        ("PP 8 tahun 2008", "8", 2008, "Peraturan Pemerintah"),
+    ],
+)
+def test_parse_query_reads_regulation_references(query, nomor, tahun, jenis):
+    parsed = parse_query(query)
+
+    assert (parsed.nomor, parsed.tahun, parsed.jenis) == (nomor, tahun, jenis)
+
+
+@pytest.mark.parametrize("query", ["rencana 2045", "ikn", "tata ruang", "", "2024"])
+def test_parse_query_without_reference(query):
+    assert not parse_query(query).has_reference
+
+
+@pytest.mark.parametrize(
+    ("word", "form"),
+    [
+        ("rencana", "perencanaan"),
+        ("tata", "penataan"),
+        ("bangun", "pembangunan"),
+        ("atur", "peraturan"),
+    ],
+)
+def test_index_text_holds_the_stem_of_each_word_form(word, form):
+    assert f" {word} " in index_text(f"Tentang {form} daerah")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ("rencana", "Pedoman Perencanaan Daerah"),
+        ("tata", "Penataan Ruang Kawasan"),
+        ("bangun", "Pembangunan Desa"),
+        ("atur", "Peraturan Bupati tentang Pasar"),
+        ("perencanaan", "Pedoman Perencanaan Daerah"),
+    ],
+)
+def test_query_finds_other_word_forms(library, query, title):
+    for other in [
+        "Pedoman Perencanaan Daerah",
+        "Penataan Ruang Kawasan",
+        "Pembangunan Desa",
+        "Peraturan Bupati tentang Pasar",
+    ]:
+        PustakaDocumentPageFactory(parent=library, title=other, abstract="")
+
+    found, _ = search_documents(PustakaDocumentPage.objects.all(), query)
+
+    assert list(found.values_list("title", flat=True)) == [title]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "field", "value"),
+    [
+        ("mangrove", "title", "Kajian Mangrove Delta"),
+        ("abrasi", "abstract", "Abrasi di pesisir timur."),
+        ("kearsipan", "jdih_tentang", "Kearsipan Daerah"),
+        ("771", "jdih_nomor", "771"),
+        ("pesut", "tags", ["pesut mahakam"]),
+    ],
+)
+def test_search_covers_title_abstract_subject_number_and_tags(
+    library, query, field, value
+):
+    PustakaDocumentPageFactory(parent=library, title="Dokumen lain")
+    if field == "tags":
+        target = PustakaDocumentPageFactory(parent=library, tags=value)
+    else:
+        target = PustakaDocumentPageFactory(parent=library, **{field: value})
+
+    found, _ = search_documents(PustakaDocumentPage.objects.all(), query)
+
+    assert list(found) == [target]
+
+
+# The acceptance table: each query and the slug of the document it must put first.
+FIRST_RESULTS = [
+    ("59/2024", "uu-59-2024-rpjpn"),
+    ("nomor 59 tahun 2024", "uu-59-2024-rpjpn"),
+    ("UU 59 2024", "uu-59-2024-rpjpn"),
+    ("uu 23/2014", "uu-23-2014-pemda"),
+    ("PP 8 tahun 2008", "pp-8-2008"),
+    ("Permendagri 86/2017", "permendagri-86-2017"),
+    ("perpres 63 2022", "perpres-63-2022-rencana-induk-ikn"),
+    ("Perda 16 2024", "perda-kukar-16-2024-rpjpd"),
+    ("inmendagri 2/2025", "inmendagri-2-2025"),
+    ("ibu kota negara", "uu-3-2022-ikn"),
+    ("pemerintahan daerah", "uu-23-2014-pemda"),
+    ("lahan bekas tambang", "kajian-lahan-bekas-tambang"),
+    ("pascatambang", "rekomendasi-transisi-pascatambang"),
+    ("dalam angka", "kukar-dalam-angka"),
+    ("rancangan akhir rpjpn", "rancangan-akhir-rpjpn-2025-2045"),
+    ("bonus demografi", "rancangan-akhir-rpjpn-2025-2045"),
+    ("superhub ekonomi", "perpres-63-2022-rencana-induk-ikn"),
+]
+
+
+@pytest.mark.django_db
+def test_query_table_puts_the_expected_document_first(demo_library, client):
+    wrong = {}
+    for query, slug in FIRST_RESULTS:
+        response = client.get(demo_library.url, {"q": query})
+        documents = list(response.context["documents"])
+        first = documents[0].slug if documents else None
+        if first != slug:
+            wrong[query] = (first, slug)
+
+    assert wrong == {}
+
+
+@pytest.mark.django_db
+def test_reference_search_lists_the_regulation_only_once(demo_library, client):
+    response = client.get(demo_library.url, {"q": "UU 59 2024"})
+
+    slugs = [document.slug for document in response.context["documents"]]
+    assert slugs.count("uu-59-2024-rpjpn") == 1
+
+
+@pytest.mark.django_db
+def test_reference_for_a_missing_regulation_finds_nothing_exact(demo_library, client):
+    response = client.get(demo_library.url, {"q": "UU 21/2023"})
+
+    assert all(d.exact_match == 0 for d in response.context["documents"])
+
+
+@pytest.mark.django_db
+def test_stemmed_text_follows_edits(library):
+    document = PustakaDocumentPageFactory(parent=library, title="Kajian Sungai")
+    document.title = "Kajian Penataan Sungai"
+    document.save()
+
+    found, _ = search_documents(PustakaDocumentPage.objects.all(), "tata")
+
+    assert list(found) == [document]
+
+
+@pytest.mark.django_db
+def test_tags_added_later_are_searchable(library):
+    kind = DocumentKindFactory()
+    document = PustakaDocumentPageFactory(parent=library, kind=kind)
+    document.tags.add("perikanan tangkap")
+    document.save()
+
+    found, _ = search_documents(PustakaDocumentPage.objects.all(), "ikan")
+
+    assert list(found) == [document]
