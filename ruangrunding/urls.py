@@ -17,6 +17,7 @@ urlpatterns = [
     path("akun/", include("accounts.urls")),
     path("akun/", include("allauth.urls")),
     path("konsultasi/", include("consult.urls")),
+    path("balasan/", include("rpjpd.urls")),
     path(
         "sitemap.xml",
         sitemap,
