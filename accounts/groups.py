@@ -26,6 +26,8 @@ EDITOR_MODEL_PERMISSIONS = [
     "pustaka.change_documentkind",
     "pustaka.delete_documentkind",
     "home.change_footersettings",
+    "rpjpd.change_reply",
+    "rpjpd.view_reply",
     "wagtailredirects.add_redirect",
     "wagtailredirects.change_redirect",
     "wagtailredirects.delete_redirect",

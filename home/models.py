@@ -56,6 +56,7 @@ class HomePage(PathLookupRouteMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from pustaka.models import PustakaDocumentPage, PustakaIndexPage
+        from rpjpd.counts import with_reply_counts
         from rpjpd.models import RPJPDIndexPage, RPJPDSectionPage, TopicPage
 
         context = super().get_context(request, *args, **kwargs)
@@ -63,9 +64,9 @@ class HomePage(PathLookupRouteMixin, Page):
         context["library"] = visible(PustakaIndexPage.objects.all()).first()
 
         topics = list(
-            visible(TopicPage.objects.all()).order_by("-first_published_at", "-pk")[
-                :LATEST_COUNT
-            ]
+            with_reply_counts(visible(TopicPage.objects.all())).order_by(
+                "-first_published_at", "-pk"
+            )[:LATEST_COUNT]
         )
         sections = {
             section.path: section

@@ -2,8 +2,16 @@
 Jangka Panjang Daerah 2025–2045), split into sections whose topics experts discuss.
 """
 
+import uuid
+
+from django.conf import settings
+from django.contrib import admin
 from django.db import models
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Substr
+from django.urls import NoReverseMatch
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -43,8 +51,12 @@ class RPJPDIndexPage(Page):
         counts = {}
         for path in topic_paths:
             counts[path[: -self.steplen]] = counts.get(path[: -self.steplen], 0) + 1
+        from .counts import section_reply_counts
+
+        replies = section_reply_counts(self)
         for section in sections:
             section.topic_count = counts.get(section.path, 0)
+            section.reply_count = replies.get(section.path, 0)
         context["sections"] = sections
         return context
 
@@ -66,7 +78,11 @@ class RPJPDSectionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = visible(TopicPage.objects.child_of(self)).order_by("path")
+        from .counts import with_reply_counts
+
+        context["topics"] = with_reply_counts(
+            visible(TopicPage.objects.child_of(self))
+        ).order_by("path")
         return context
 
 
@@ -92,6 +108,14 @@ class TopicPage(Page):
         help_text=_("Leave empty to keep the discussion open with no end date."),
     )
     source_note = models.TextField(_("source note"), blank=True)
+    show_follow_up = models.BooleanField(
+        _("show follow-up publicly"),
+        default=False,
+        help_text=_(
+            "Show visitors how each expert reply was used in the draft plan "
+            "(accommodated, partly, not accommodated)."
+        ),
+    )
     is_illustrative = models.BooleanField(
         _("illustrative"),
         default=False,
@@ -112,7 +136,12 @@ class TopicPage(Page):
         InlinePanel("indicators", label=_("Indicators")),
         InlinePanel("document_links", label=_("Related Pustaka documents")),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("discussion_status"), FieldPanel("closes_at")])],
+            [
+                FieldRowPanel(
+                    [FieldPanel("discussion_status"), FieldPanel("closes_at")]
+                ),
+                FieldPanel("show_follow_up"),
+            ],
             heading=_("Discussion"),
         ),
         FieldPanel("source_note"),
@@ -199,3 +228,232 @@ class TopicDocumentLink(Orderable):
     )
 
     panels = [FieldPanel("document")]
+
+
+def public_topics():
+    """Topics a visitor can open, wherever they are listed."""
+    now = timezone.now()
+    hidden = Q(live=False) | Q(expired=True) | Q(expire_at__lte=now)
+    hidden_ancestor = Page.objects.filter(hidden, depth__gt=1).filter(
+        path=Substr(OuterRef("path"), 1, F("depth") * Page.steplen)
+    )
+    return (
+        TopicPage.objects.live()
+        .public()
+        .exclude(hidden)
+        .exclude(Exists(hidden_ancestor))
+    )
+
+
+class ReplyQuerySet(models.QuerySet):
+    """Queries on replies; every public list and count starts from :meth:`visible`."""
+
+    def shown(self):
+        """Replies neither hidden by a moderator nor withdrawn by their author."""
+        return self.filter(
+            moderation_state=Reply.ModerationState.VISIBLE, withdrawn_at__isnull=True
+        )
+
+    def on_public_topics(self):
+        """Replies whose topic a visitor can open: live, not private, not expired,
+        and not below an unpublished or expired section or hub."""
+        return self.filter(topic__in=public_topics().values("pk"))
+
+    def visible(self):
+        """What a visitor can read: shown replies on public topics."""
+        return self.shown().on_public_topics()
+
+    def in_thread_order(self):
+        """Oldest first; the primary key breaks ties between equal timestamps."""
+        return self.order_by("created_at", "pk")
+
+
+class Reply(models.Model):
+    """An expert's reply (balasan) on a topic, optionally answering another reply.
+
+    Replies are never deleted through the site: authors withdraw them and
+    moderators hide them, so the record Bappeda synthesises from stays complete.
+    """
+
+    class ModerationState(models.TextChoices):
+        VISIBLE = "visible", _("Visible")
+        HIDDEN = "hidden", _("Hidden by a moderator")
+
+    class Outcome(models.TextChoices):
+        ACCOMMODATED = "accommodated", _("Accommodated")
+        PARTLY = "partly", _("Partly accommodated")
+        NOT_ACCOMMODATED = "not_accommodated", _("Not accommodated")
+
+    topic = models.ForeignKey(
+        TopicPage,
+        # Editors close or unpublish a topic that has replies; a
+        # ``before_delete_page`` hook explains this before PROTECT would fire.
+        on_delete=models.PROTECT,
+        related_name="replies",
+        verbose_name=_("topic"),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        # A deleted account leaves its replies attributed to "former expert".
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="rpjpd_replies",
+        verbose_name=_("author"),
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("in reply to"),
+    )
+    thread = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        help_text="The top-level reply of this conversation; empty for top-level ones.",
+    )
+    body = models.TextField(_("reply"))
+    submission_token = models.UUIDField(default=uuid.uuid4, editable=False)
+    created_at = models.DateTimeField(_("sent at"), default=timezone.now)
+    edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+
+    moderation_state = models.CharField(
+        _("moderation state"),
+        max_length=10,
+        choices=ModerationState.choices,
+        default=ModerationState.VISIBLE,
+    )
+    hidden_reason = models.CharField(_("reason for hiding"), max_length=500, blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("hidden by"),
+    )
+    hidden_at = models.DateTimeField(_("hidden at"), null=True, blank=True)
+
+    outcome = models.CharField(
+        _("follow-up in the plan"),
+        max_length=20,
+        choices=Outcome.choices,
+        blank=True,
+    )
+    outcome_reason = models.CharField(
+        _("follow-up explanation"), max_length=1000, blank=True
+    )
+    outcome_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("follow-up recorded by"),
+    )
+    outcome_recorded_at = models.DateTimeField(
+        _("follow-up recorded at"), null=True, blank=True
+    )
+
+    objects = ReplyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("expert reply")
+        verbose_name_plural = _("expert replies")
+        indexes = [
+            models.Index(
+                fields=["topic", "created_at", "id"], name="rpjpd_reply_topic_order"
+            ),
+            models.Index(
+                fields=["author", "created_at"], name="rpjpd_reply_author_recent"
+            ),
+            models.Index(fields=["created_at"], name="rpjpd_reply_recent"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "submission_token"],
+                name="rpjpd_reply_one_per_submission",
+            ),
+            models.CheckConstraint(
+                condition=~Q(moderation_state="hidden") | ~Q(hidden_reason=""),
+                name="rpjpd_reply_hidden_has_reason",
+            ),
+        ]
+
+    def __str__(self):
+        return _("Reply #%(pk)s by %(author)s") % {
+            "pk": self.pk,
+            "author": self.author_name,
+        }
+
+    @property
+    def anchor(self):
+        """The fragment id of this reply on its topic page."""
+        return f"balasan-{self.pk}"
+
+    @property
+    def author_name(self):
+        """The author's name with titles, or "former expert" for a deleted account."""
+        if self.author is None:
+            return str(_("Former expert"))
+        profile = self.author_profile
+        return profile.full_name if profile else self.author.display_name
+
+    @admin.display(description=_("Reply text"))
+    def excerpt(self):
+        """The first words of the reply, for lists."""
+        return Truncator(self.body).words(14)
+
+    @property
+    def author_profile(self):
+        """The author's expert profile, or None (deleted account, no profile)."""
+        if self.author is None:
+            return None
+        return getattr(self.author, "expert_profile", None)
+
+    @property
+    def author_profile_url(self):
+        """The public profile of the author, when there is one to link to."""
+        profile = self.author_profile
+        if profile is None or not self.author.is_active:
+            return None
+        try:
+            return profile.get_absolute_url()
+        except NoReverseMatch:
+            return None
+
+    @property
+    def is_hidden(self):
+        return self.moderation_state == self.ModerationState.HIDDEN
+
+    @property
+    def is_withdrawn(self):
+        return self.withdrawn_at is not None
+
+    @property
+    def is_shown(self):
+        """Whether a visitor reads this reply's text (its topic being public)."""
+        return not self.is_hidden and not self.is_withdrawn
+
+
+class ReplyRevision(models.Model):
+    """The text a reply had before its author edited it, kept for Bappeda's record."""
+
+    reply = models.ForeignKey(Reply, on_delete=models.CASCADE, related_name="revisions")
+    body = models.TextField(_("previous text"))
+    replaced_at = models.DateTimeField(_("replaced at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["reply", "replaced_at", "pk"]
+        verbose_name = _("earlier version of a reply")
+        verbose_name_plural = _("earlier versions of replies")
+
+    def __str__(self):
+        return f"{self.reply_id} @ {self.replaced_at:%Y-%m-%d %H:%M}"

@@ -18,6 +18,8 @@ urlpatterns = [
     path("dokumen/", include(wagtaildocs_urls)),
     path("akun/", include("accounts.urls")),
     path("akun/", include("allauth.urls")),
+    path("konsultasi/", include("consult.urls")),
+    path("balasan/", include("rpjpd.urls")),
     path(
         "sitemap.xml",
         sitemap,

@@ -166,6 +166,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Consultation attachments: outside MEDIA_ROOT, served only by a checked view.
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -244,6 +246,11 @@ DEFAULT_FROM_EMAIL = env(
     "DEFAULT_FROM_EMAIL", "Ruang Runding Kukar <noreply@localhost>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Private consultations: limits per user, counted in the database.
+CONSULT_MAX_NEW_PER_DAY = int(env("CONSULT_MAX_NEW_PER_DAY", "5"))
+CONSULT_MAX_MESSAGES_PER_HOUR = int(env("CONSULT_MAX_MESSAGES_PER_HOUR", "30"))
+CONSULT_MAX_ATTACHMENT_SIZE = 5 * 1024 * 1024
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Ruang Runding Kutai Kartanegara"

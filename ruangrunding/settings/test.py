@@ -9,6 +9,7 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "test-media"  # noqa: F405
+PRIVATE_MEDIA_ROOT = BASE_DIR / "test-media" / "private"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 if not env("DATABASE_URL"):
     DATABASES = {

@@ -1,0 +1,109 @@
+"""Konsultasi Saya: each person's own consultations, newest activity first."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from consult.models import Consultation
+
+from .factories import ConsultationFactory, UserFactory, expert
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("consult:mine")
+
+
+def test_visitor_is_sent_to_log_in(client):
+    response = client.get(URL)
+
+    assert response.status_code == 302
+    assert response.url == f"{reverse('account_login')}?next={URL}"
+
+
+def test_expert_sees_received_and_sent_others_see_their_own(client):
+    rina = expert(user__name="Rina")
+    fajar = expert(user__name="Fajar")
+    citizen = UserFactory()
+    received = ConsultationFactory(requester=citizen, expert=rina, subject="Masuk A")
+    sent = ConsultationFactory(requester=rina, expert=fajar, subject="Terkirim B")
+    ConsultationFactory(subject="Milik orang lain C")
+
+    client.force_login(rina)
+    everything = client.get(URL).text
+    only_received = client.get(URL, {"arah": "masuk"}).text
+    only_sent = client.get(URL, {"arah": "terkirim"}).text
+    client.force_login(citizen)
+    citizens = client.get(URL).text
+
+    assert received.subject in everything and sent.subject in everything
+    assert "Milik orang lain C" not in everything
+    assert received.subject in only_received and sent.subject not in only_received
+    assert sent.subject in only_sent and received.subject not in only_sent
+    assert received.subject in citizens
+    assert sent.subject not in citizens
+    assert "Milik orang lain C" not in citizens
+
+
+def test_sorted_by_last_activity(client):
+    user = UserFactory()
+    now = timezone.now()
+    ConsultationFactory(
+        requester=user, subject="Lama", last_activity_at=now - timedelta(days=3)
+    )
+    ConsultationFactory(
+        requester=user, subject="Baru saja", last_activity_at=now - timedelta(hours=1)
+    )
+    ConsultationFactory(
+        requester=user, subject="Kemarin", last_activity_at=now - timedelta(days=1)
+    )
+    client.force_login(user)
+
+    text = client.get(URL).text
+
+    assert text.index("Baru saja") < text.index("Kemarin") < text.index("Lama")
+
+
+def test_filter_by_status(client):
+    user = UserFactory()
+    ConsultationFactory(requester=user, subject="Ditutup X", status="closed")
+    ConsultationFactory(requester=user, subject="Dijawab Y", status="answered")
+    client.force_login(user)
+
+    closed = client.get(URL, {"status": "closed"}).text
+    bogus = client.get(URL, {"status": "<script>"})
+
+    assert "Ditutup X" in closed and "Dijawab Y" not in closed
+    assert bogus.status_code == 200
+    assert "Ditutup X" in bogus.text and "Dijawab Y" in bogus.text
+
+
+def _queries_for(client, user):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_query_count_does_not_grow_with_threads(client):
+    rina = expert()
+    client.force_login(rina)
+    client.get(URL)  # first request creates site settings rows; not our cost
+    for __ in range(2):
+        ConsultationFactory(expert=rina)
+        ConsultationFactory(requester=rina)
+    few = _queries_for(client, rina)
+
+    for __ in range(8):
+        ConsultationFactory(expert=rina, field=None)
+        ConsultationFactory(requester=rina)
+    many = _queries_for(client, rina)
+
+    assert Consultation.objects.for_participant(rina).count() == 20
+    assert few == many
+    # Session, user, count, page of threads and the menu's unread count; the
+    # rest is the shared layout (menu pages, footer settings, user bar).
+    assert many <= 14

@@ -1,0 +1,326 @@
+"""Konsultasi: the public explanation, the start form, threads and Konsultasi Saya.
+
+Every view that touches a consultation looks it up through its participant
+(:func:`~consult.permissions.get_consultation_for`), so anyone else gets the same
+404 whether or not it exists, and nothing they send is stored or mailed.
+"""
+
+import logging
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import FileResponse, Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from experts.models import ExpertiseField
+
+from . import services
+from .forms import ConsultationForm, MessageForm
+from .models import Consultation
+from .permissions import (
+    REFUSAL_MESSAGES,
+    consultable_experts,
+    get_consultable_expert,
+    get_consultation_for,
+    start_refusal,
+)
+
+logger = logging.getLogger(__name__)
+
+EXPERTS_PER_PAGE = 12
+CONSULTATIONS_PER_PAGE = 20
+
+
+def _profile_url(profile):
+    """The public profile link, once the expert directory is installed."""
+    try:
+        return profile.get_absolute_url()
+    except NoReverseMatch:
+        return None
+
+
+def _not_found_for_visitor(request):
+    """The 404 a visitor gets, with a way to sign in in case it is theirs."""
+    return render(request, "consult/not_found.html", status=404)
+
+
+def _participant_or_404(request, public_id):
+    """The consultation if the signed-in user takes part in it; else raise 404."""
+    return get_consultation_for(request.user, public_id)
+
+
+def index(request):
+    """Explain the service and let the user pick an expert by name and field."""
+    # NUL characters would make PostgreSQL refuse the query: drop them.
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:100]
+    field_slug = request.GET.get("bidang", "").replace("\x00", "").strip()[:120]
+
+    experts = (
+        consultable_experts()
+        .select_related("user")
+        .prefetch_related("fields")
+        .order_by("user__name", "pk")
+    )
+    if query:
+        experts = experts.filter(
+            Q(user__name__icontains=query)
+            | Q(user__first_name__icontains=query)
+            | Q(user__last_name__icontains=query)
+            | Q(institution__icontains=query)
+            | Q(fields__name__icontains=query)
+        ).distinct()
+    if field_slug:
+        experts = experts.filter(fields__slug=field_slug)
+
+    page = Paginator(experts, EXPERTS_PER_PAGE).get_page(request.GET.get("page"))
+    for profile in page.object_list:
+        profile.public_url = _profile_url(profile)
+
+    return render(
+        request,
+        "consult/index.html",
+        {
+            "page_obj": page,
+            "query": query,
+            "field_slug": field_slug,
+            "expertise_fields": ExpertiseField.objects.filter(
+                experts__in=consultable_experts()
+            ).distinct(),
+        },
+    )
+
+
+@never_cache
+@login_required
+def start(request, slug):
+    """Start a consultation with one expert: subject, question, field, attachment."""
+    profile = get_consultable_expert(slug)
+    if profile.user_id == request.user.pk:
+        messages.error(request, _("You cannot start a consultation with yourself."))
+        return redirect("consult:index")
+    refusal = start_refusal(request.user)
+    if refusal:
+        return render(
+            request,
+            "consult/start_refused.html",
+            {
+                "profile": profile,
+                "reason": refusal,
+                "message": REFUSAL_MESSAGES[refusal],
+            },
+            status=403,
+        )
+
+    form = ConsultationForm(
+        request.POST or None, request.FILES or None, expert_profile=profile
+    )
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            consultation, created = services.start_consultation(
+                requester=request.user,
+                expert=profile.user,
+                subject=data["subject"],
+                body=data["body"],
+                field=data["field"],
+                attachment=data["attachment"],
+                attachment_type=form.attachment_type,
+                token=data["token"],
+            )
+        except services.LimitReached as limit:
+            form.add_error(None, limit.message)
+            status = 429
+        else:
+            if created:
+                messages.success(
+                    request,
+                    _("Your consultation has been sent to %(name)s.")
+                    % {"name": profile.full_name},
+                )
+            return redirect(consultation)
+    form.renew_token_if_invalid()
+
+    return render(
+        request,
+        "consult/start.html",
+        {"form": form, "profile": profile, "profile_url": _profile_url(profile)},
+        status=status,
+    )
+
+
+@never_cache
+@login_required
+def my_consultations(request):
+    """Konsultasi Saya: the user's consultations, newest activity first."""
+    user = request.user
+    status = request.GET.get("status", "")
+    direction = request.GET.get("arah", "")
+
+    consultations = (
+        Consultation.objects.for_participant(user)
+        .select_related(
+            "requester",
+            "requester__expert_profile",
+            "expert",
+            "expert__expert_profile",
+            "field",
+        )
+        .order_by("-last_activity_at", "-pk")
+    )
+    if status in Consultation.Status.values:
+        consultations = consultations.filter(status=status)
+    else:
+        status = ""
+    if direction == "masuk":
+        consultations = consultations.filter(expert=user)
+    elif direction == "terkirim":
+        consultations = consultations.filter(requester=user)
+    else:
+        direction = ""
+
+    page = Paginator(consultations, CONSULTATIONS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    for consultation in page.object_list:
+        consultation.received = consultation.expert_id == user.pk
+        consultation.other_name = services.participant_name(
+            consultation.other_participant(user)
+        )
+        consultation.unread = consultation.is_unread_for(user)
+
+    return render(
+        request,
+        "consult/my_consultations.html",
+        {
+            "page_obj": page,
+            "status": status,
+            "direction": direction,
+            "statuses": Consultation.Status.choices,
+        },
+    )
+
+
+def _render_thread(request, consultation, form, status=200):
+    thread_messages = consultation.messages.select_related(
+        "sender", "sender__expert_profile"
+    )
+    for message in thread_messages:
+        message.sender_name = services.participant_name(message.sender)
+        message.is_mine = message.sender_id == request.user.pk
+    return render(
+        request,
+        "consult/consultation_detail.html",
+        {
+            "consultation": consultation,
+            "thread_messages": thread_messages,
+            "form": form,
+            "other": consultation.other_participant(request.user),
+            "other_name": services.participant_name(
+                consultation.other_participant(request.user)
+            ),
+            "closed_by_name": (
+                services.participant_name(consultation.closed_by)
+                if consultation.closed_by
+                else ""
+            ),
+        },
+        status=status,
+    )
+
+
+@never_cache
+def detail(request, public_id):
+    """One thread, for its two participants only; opening it marks it read."""
+    if not request.user.is_authenticated:
+        return _not_found_for_visitor(request)
+    consultation = _participant_or_404(request, public_id)
+
+    services.mark_read(consultation, request.user)
+
+    return _render_thread(request, consultation, MessageForm())
+
+
+@never_cache
+def reply(request, public_id):
+    """Add a follow-up message (POST) from either participant."""
+    if not request.user.is_authenticated:
+        raise Http404
+    consultation = _participant_or_404(request, public_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+
+    form = MessageForm(request.POST, request.FILES)
+    if not form.is_valid():
+        form.renew_token_if_invalid()
+        return _render_thread(request, consultation, form)
+
+    data = form.cleaned_data
+    try:
+        __, created = services.post_message(
+            consultation=consultation,
+            sender=request.user,
+            body=data["body"],
+            attachment=data["attachment"],
+            attachment_type=form.attachment_type,
+            token=data["token"],
+        )
+    except services.LimitReached as limit:
+        form.add_error(None, limit.message)
+        return _render_thread(request, consultation, form, status=429)
+
+    if created:
+        messages.success(request, _("Your message has been sent."))
+    return redirect(consultation.get_absolute_url() + "#pesan-terakhir")
+
+
+@never_cache
+def close(request, public_id):
+    """Close the consultation (POST); either participant may."""
+    if not request.user.is_authenticated:
+        raise Http404
+    consultation = _participant_or_404(request, public_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+
+    if services.close_consultation(consultation=consultation, user=request.user):
+        messages.success(
+            request,
+            _("The consultation is closed. A new message will reopen it."),
+        )
+    return redirect(consultation)
+
+
+@never_cache
+def attachment(request, public_id, attachment_id):
+    """Send an attachment to a participant as a download, never inline."""
+    if not request.user.is_authenticated:
+        return _not_found_for_visitor(request)
+    consultation = _participant_or_404(request, public_id)
+    message = (
+        consultation.messages.filter(public_id=attachment_id)
+        .exclude(attachment="")
+        .first()
+    )
+    if message is None:
+        raise Http404
+
+    try:
+        handle = message.attachment.open("rb")
+    except FileNotFoundError:
+        logger.error("Consultation attachment of message %s is missing", message.pk)
+        raise Http404 from None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=message.attachment_name or "lampiran",
+        content_type=message.attachment_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

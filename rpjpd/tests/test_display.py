@@ -1,0 +1,283 @@
+"""How replies read on the topic page: text, threads, pages, placeholders."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from rpjpd.models import Reply
+from rpjpd.templatetags.reply_tags import reply_body
+from rpjpd.threads import THREADS_PER_PAGE
+
+from .factories import ReplyFactory
+
+
+class TestBodyRendering:
+    def test_markup_is_shown_as_typed(self):
+        html = reply_body('<script>alert("x")</script> <b>tebal</b>')
+
+        assert "<script>" not in html
+        assert "&lt;script&gt;" in html
+        assert "&lt;b&gt;tebal&lt;/b&gt;" in html
+
+    def test_web_addresses_become_links(self):
+        html = reply_body("Lihat https://bappeda.kukarkab.go.id/rpjpd untuk data.")
+
+        assert '<a href="https://bappeda.kukarkab.go.id/rpjpd" rel="nofollow">' in html
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "javascript:alert(1)",
+            "klik javascript:alert(document.cookie) sekarang",
+            '<a href="javascript:alert(1)">tautan</a>',
+            "data:text/html;base64,PHNjcmlwdD4=",
+        ],
+    )
+    def test_dangerous_urls_never_become_links(self, text):
+        html = reply_body(text)
+
+        assert 'href="javascript' not in html
+        assert 'href="data' not in html
+        assert "<a " not in html or 'href="http' in html
+
+    def test_paragraphs_and_line_breaks_are_kept(self):
+        html = reply_body("Paragraf satu.\nBaris kedua.\n\nParagraf dua.")
+
+        assert html == "<p>Paragraf satu.<br>Baris kedua.</p>\n\n<p>Paragraf dua.</p>"
+
+    def test_quotes_in_a_link_cannot_break_out_of_the_attribute(self):
+        html = reply_body('https://example.org/"onmouseover="alert(1)')
+
+        assert 'onmouseover="alert' not in html
+
+
+@pytest.mark.django_db
+class TestTopicPage:
+    def test_markup_in_a_body_is_escaped_on_the_page(self, client, topic):
+        ReplyFactory(topic=topic, body="<img src=x onerror=alert(1)> javascript:x()")
+
+        response = client.get(topic.url)
+
+        assert "<img src=x" not in response.text
+        assert "&lt;img src=x onerror=alert(1)&gt;" in response.text
+
+    def test_threads_show_who_answers_whom(self, client, topic):
+        first = ReplyFactory(topic=topic)
+        answer = ReplyFactory(topic=topic, parent=first)
+
+        response = client.get(topic.url)
+
+        assert f'href="#{first.anchor}">membalas {first.author_name}' in response.text
+        entries = response.context["entries"]
+        assert [entry.reply for entry in entries] == [first, answer]
+        assert [entry.depth for entry in entries] == [0, 1]
+
+    def test_deep_threads_stop_indenting_but_keep_labels(self, client, topic):
+        reply = ReplyFactory(topic=topic)
+        for _ in range(12):
+            reply = ReplyFactory(topic=topic, parent=reply)
+
+        response = client.get(topic.url)
+
+        entries = response.context["entries"]
+        assert len(entries) == 13
+        assert max(entry.indent for entry in entries) == 3
+        assert entries[-1].depth == 12
+        assert "reply-list__item--indent-4" not in response.text
+
+    def test_very_deep_thread_renders(self, client, topic, expert):
+        reply = ReplyFactory(topic=topic, author=expert)
+        for _ in range(1200):
+            reply = Reply.objects.create(
+                topic=topic,
+                author=expert,
+                parent=reply,
+                thread=reply.thread or reply,
+                body="Jawaban yang sangat dalam.",
+            )
+
+        response = client.get(topic.url)
+
+        assert response.status_code == 200
+        assert len(response.context["entries"]) == 1201
+
+    def test_hidden_reply_leaves_a_marker_above_its_answers(self, client, topic):
+        hidden = ReplyFactory(
+            topic=topic,
+            body="Teks yang disembunyikan.",
+            moderation_state="hidden",
+            hidden_reason="Menyerang pribadi",
+        )
+        answer = ReplyFactory(
+            topic=topic, parent=hidden, body="Jawaban yang tetap ada."
+        )
+
+        response = client.get(topic.url)
+
+        assert "Teks yang disembunyikan." not in response.text
+        assert "Menyerang pribadi" not in response.text
+        assert "Disembunyikan oleh moderator." in response.text
+        assert "Jawaban yang tetap ada." in response.text
+        assert "membalas balasan yang tidak ditampilkan" in response.text
+        assert answer.anchor in response.text
+
+    def test_hidden_reply_without_answers_leaves_nothing(self, client, topic):
+        ReplyFactory(
+            topic=topic, body="Teks X.", moderation_state="hidden", hidden_reason="x"
+        )
+
+        response = client.get(topic.url)
+
+        assert "Disembunyikan oleh moderator." not in response.text
+        assert "Belum ada pakar yang membalas" in response.text
+
+    def test_withdrawn_reply_leaves_a_marker_above_its_answers(self, client, topic):
+        from django.utils import timezone
+
+        withdrawn = ReplyFactory(
+            topic=topic, body="Sudah ditarik.", withdrawn_at=timezone.now()
+        )
+        ReplyFactory(topic=topic, parent=withdrawn, body="Jawaban atas yang ditarik.")
+
+        response = client.get(topic.url)
+
+        assert "Sudah ditarik." not in response.text
+        assert "Ditarik oleh penulisnya." in response.text
+        assert "Jawaban atas yang ditarik." in response.text
+
+    def test_visitor_sees_balas_leading_to_login(self, client, topic):
+        ReplyFactory(topic=topic)
+
+        response = client.get(topic.url)
+
+        assert reverse("replies:create", args=[topic.pk]) in response.text
+        assert 'id="tulis-balasan"' not in response.text
+
+    def test_public_account_sees_no_reply_button(self, client, topic, masyarakat):
+        ReplyFactory(topic=topic)
+        client.force_login(masyarakat)
+
+        response = client.get(topic.url)
+
+        assert "ditulis oleh pakar" in response.text
+        assert reverse("replies:create", args=[topic.pk]) not in response.text
+
+    def test_expert_sees_the_form_on_the_topic(self, expert_client, topic):
+        response = expert_client.get(topic.url)
+
+        assert 'id="tulis-balasan"' in response.text
+        assert '<label for="id_body">' in response.text
+
+    def test_follow_up_is_public_only_when_the_editor_enables_it(self, client, topic):
+        ReplyFactory(
+            topic=topic, outcome="partly", outcome_reason="Masuk ke misi kedua."
+        )
+
+        hidden = client.get(topic.url)
+        topic.show_follow_up = True
+        topic.save_revision().publish()
+        shown = client.get(topic.url)
+
+        assert "Masuk ke misi kedua." not in hidden.text
+        assert "Diakomodasi sebagian" in shown.text
+        assert "Masuk ke misi kedua." in shown.text
+
+
+@pytest.mark.django_db
+class TestPagination:
+    def test_stable_order_with_equal_timestamps(self, client, topic):
+        from django.utils import timezone
+
+        moment = timezone.now()
+        replies = ReplyFactory.create_batch(
+            THREADS_PER_PAGE * 2 + 5, topic=topic, created_at=moment
+        )
+
+        seen = []
+        for number in (1, 2, 3):
+            response = client.get(topic.url, {"halaman": number})
+            seen += [entry.reply.pk for entry in response.context["entries"]]
+        again = [
+            entry.reply.pk
+            for entry in client.get(topic.url, {"halaman": 2}).context["entries"]
+        ]
+
+        assert seen == [reply.pk for reply in replies]
+        assert again == seen[THREADS_PER_PAGE : THREADS_PER_PAGE * 2]
+
+    def test_answers_stay_with_their_thread_across_pages(self, client, topic):
+        roots = ReplyFactory.create_batch(THREADS_PER_PAGE + 1, topic=topic)
+        late_answer = ReplyFactory(topic=topic, parent=roots[0])
+
+        first_page = client.get(topic.url).context["entries"]
+
+        assert first_page[1].reply == late_answer
+
+    def test_redirect_after_posting_lands_on_the_right_page(self, expert_client, topic):
+        import uuid
+
+        roots = ReplyFactory.create_batch(THREADS_PER_PAGE + 1, topic=topic)
+        url = reverse("replies:create", args=[topic.pk])
+
+        response = expert_client.post(
+            url,
+            {
+                "body": "Jawaban atas utas terakhir di halaman kedua.",
+                "parent": roots[-1].pk,
+                "token": str(uuid.uuid4()),
+            },
+        )
+
+        reply = Reply.objects.latest("pk")
+        assert response["Location"] == f"{topic.url}?halaman=2#{reply.anchor}"
+
+    def test_garbage_page_numbers_do_not_fail(self, client, topic):
+        ReplyFactory(topic=topic)
+
+        for value in ("abc", "-1", "99999", "1e9"):
+            assert client.get(topic.url, {"halaman": value}).status_code == 200
+
+
+@pytest.mark.django_db
+class TestQueryCount:
+    def make_replies(self, topic, threads, answers_each):
+        from .factories import ExpertFactory
+
+        authors = ExpertFactory.create_batch(10)
+        for number in range(threads):
+            root = ReplyFactory(topic=topic, author=authors[number % 10])
+            parent = root
+            for depth in range(answers_each):
+                parent = ReplyFactory(
+                    topic=topic, parent=parent, author=authors[(number + depth) % 10]
+                )
+
+    def count_queries(self, client, url):
+        client.get(url)  # warm caches (site root paths, templates)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        reply_queries = [q for q in queries if "rpjpd_reply" in q["sql"]]
+        assert len(reply_queries) <= 4
+        return len(queries), response
+
+    @pytest.mark.parametrize("role", ["visitor", "expert"])
+    def test_500_replies_cost_the_same_queries_as_5(
+        self, client, section, role, request
+    ):
+        from .factories import TopicFactory
+
+        if role == "expert":
+            client.force_login(request.getfixturevalue("expert"))
+        small = TopicFactory(parent=section)
+        large = TopicFactory(parent=section)
+        self.make_replies(small, threads=5, answers_each=0)
+        self.make_replies(large, threads=100, answers_each=4)
+
+        small_count, _ = self.count_queries(client, small.url)
+        large_count, response = self.count_queries(client, large.url)
+
+        assert Reply.objects.filter(topic=large).count() == 500
+        assert len(response.context["entries"]) == THREADS_PER_PAGE * 5
+        assert large_count == small_count

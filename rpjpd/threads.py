@@ -1,0 +1,142 @@
+"""Lay out a topic's replies as conversations, a page of threads at a time.
+
+A page holds a fixed number of top-level replies with every answer below them.
+Three queries fetch any page, whatever the number of replies: the count of
+top-level replies, the top-level replies of the page, and all their answers
+(found through ``Reply.thread``).
+"""
+
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef, Q
+
+from .models import Reply
+
+THREADS_PER_PAGE = 20
+# Deeper answers stay at this indent and say whom they answer instead.
+MAX_INDENT = 3
+
+
+@dataclass
+class ReplyEntry:
+    """One reply as the topic page shows it, with its place in the conversation."""
+
+    reply: Reply
+    depth: int
+    parent: Reply | None = None
+    visible_descendants: int = 0
+
+    @property
+    def indent(self):
+        return min(self.depth, MAX_INDENT)
+
+    @property
+    def shows_parent_name(self):
+        """Whether to label the reply with the name it answers (the indent cannot)."""
+        return self.depth > 0
+
+    @property
+    def is_placeholder(self):
+        """A hidden or withdrawn reply kept only so its answers make sense."""
+        return not self.reply.is_shown
+
+
+def reply_base_queryset():
+    """Replies with what the page shows about their author, in one query."""
+    return Reply.objects.select_related("author", "author__expert_profile")
+
+
+def top_level_queryset(topic):
+    """The topic's conversations a visitor can see something of, oldest first.
+
+    A hidden or withdrawn top-level reply still opens its conversation when an
+    answer to it is shown; otherwise the whole conversation is left out.
+    """
+    shown_answers = Reply.objects.shown().filter(thread=OuterRef("pk"))
+    return (
+        Reply.objects.filter(topic=topic, parent__isnull=True)
+        .filter(
+            Q(moderation_state=Reply.ModerationState.VISIBLE, withdrawn_at__isnull=True)
+            | Exists(shown_answers)
+        )
+        .in_thread_order()
+        .only("pk", "created_at")
+    )
+
+
+def thread_page(topic, page_number, per_page=THREADS_PER_PAGE):
+    """Return ``(page, entries)``: the paginator page and the replies to show."""
+    paginator = Paginator(top_level_queryset(topic), per_page)
+    page = paginator.get_page(page_number)
+    root_ids = [root.pk for root in page.object_list]
+    if not root_ids:
+        return page, []
+
+    replies = list(
+        reply_base_queryset()
+        .filter(topic=topic)
+        .filter(Q(pk__in=root_ids) | Q(thread_id__in=root_ids))
+        .in_thread_order()
+    )
+    return page, flatten(replies, root_ids)
+
+
+def flatten(replies, root_ids):
+    """Order replies depth-first under their roots and drop empty placeholders.
+
+    Iterative rather than recursive, so no conversation is too deep to show.
+    """
+    entries = {reply.pk: ReplyEntry(reply=reply, depth=0) for reply in replies}
+    children = {}
+    for reply in replies:
+        if reply.parent_id in entries:
+            children.setdefault(reply.parent_id, []).append(reply.pk)
+
+    # Replies arrive oldest first, and an answer is never older than what it
+    # answers, so walking backwards sums every subtree before its parent.
+    for reply in reversed(replies):
+        entry = entries[reply.pk]
+        for child_pk in children.get(reply.pk, []):
+            child = entries[child_pk]
+            entry.visible_descendants += child.visible_descendants + int(
+                child.reply.is_shown
+            )
+
+    ordered = []
+    for root_pk in root_ids:
+        if root_pk not in entries:
+            continue
+        stack = [(root_pk, 0, None)]
+        while stack:
+            pk, depth, parent = stack.pop()
+            entry = entries[pk]
+            if entry.is_placeholder and entry.visible_descendants == 0:
+                continue
+            entry.depth = depth
+            entry.parent = parent
+            ordered.append(entry)
+            for child_pk in reversed(children.get(pk, [])):
+                stack.append((child_pk, depth + 1, entry.reply))
+    return ordered
+
+
+def page_number_of(reply):
+    """The page of its topic on which ``reply`` appears."""
+    root_id = reply.thread_id or reply.pk
+    root = Reply.objects.only("created_at").get(pk=root_id)
+    earlier = (
+        top_level_queryset(reply.topic_id)
+        .filter(created_at__lte=root.created_at)
+        .exclude(created_at=root.created_at, pk__gte=root.pk)
+        .count()
+    )
+    return earlier // THREADS_PER_PAGE + 1
+
+
+def reply_url(reply, request=None):
+    """The topic page URL that shows ``reply``, with its page and anchor."""
+    url = reply.topic.get_url(request=request) or ""
+    page = page_number_of(reply)
+    query = f"?halaman={page}" if page > 1 else ""
+    return f"{url}{query}#{reply.anchor}"
