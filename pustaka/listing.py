@@ -119,6 +119,10 @@ def _newest_first():
 
 def document_listing(request, index_page):
     """Context for the library index: the form, the page of results and facets."""
+    # TODO: at 5,000 documents an uncached render takes ~17 s (docs/performance.md):
+    # the kind/year/tag facets and the count each run visible()'s per-row
+    # restriction subquery. Compute facets once per publish and cache them, and
+    # index search_text with pg_trgm, before the library grows that large.
     documents = visible(PustakaDocumentPage.objects.child_of(index_page))
     kinds = list(DocumentKind.objects.filter(documents__in=documents).distinct())
     years = list(documents.order_by("-year").values_list("year", flat=True).distinct())

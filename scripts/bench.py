@@ -189,8 +189,12 @@ request = function()
   counter = counter + 1
   local headers = {}
   headers["Cookie"] = cookies[(counter %% #cookies) + 1]
-  local body = "csrfmiddlewaretoken=%(csrf)s&body=Masukan+uji+beban+" ..
-    counter .. "+" .. math.random(1000000000) .. "%(extra)s"
+  local token = string.format("%%08x-%%04x-4%%03x-a%%03x-%%06x%%06x",
+    math.random(0, 0x7fffffff), math.random(0, 0xffff), math.random(0, 0xfff),
+    math.random(0, 0xfff), math.random(0, 0xffffff), math.random(0, 0xffffff))
+  local body = "csrfmiddlewaretoken=%(csrf)s&token=" .. token ..
+    "&body=Masukan+uji+beban+untuk+topik+ini+nomor+" .. counter .. "+" ..
+    math.random(1000000000) .. "%(extra)s"
   return wrk.format("POST", nil, headers, body)
 end
 """

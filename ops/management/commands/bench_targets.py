@@ -161,6 +161,7 @@ class Command(BaseCommand):
                     "missing": self._missing(
                         directory, mine, reply_count, thread_count
                     ),
+                    "post": self._post(topic),
                 }
             )
         )
@@ -175,6 +176,12 @@ class Command(BaseCommand):
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url, secure=True)
         return {"count": len(queries), "status": response.status_code}
+
+    def _post(self, topic):
+        url = _reverse("replies:create", topic.pk)
+        if not url:
+            return None
+        return {"url": url, "queries": {"count": "-", "status": "-"}}
 
     def _missing(self, directory, mine, reply_count, thread_count):
         missing = []
