@@ -298,7 +298,7 @@ def main():
                     args.seconds,
                     {
                         "X-Forwarded-Proto": "https",
-                        "Referer": f"https://{HOST}{post['url']}",
+                        "Referer": f"https://{HOST}:{WEB_PORT}{post['url']}",
                     },
                     script=lua.name,
                 )

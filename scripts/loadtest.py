@@ -109,7 +109,7 @@ def submitter(stop, stats, plan, targets, kind):
             "X-Forwarded-Proto": "https",
             "Cookie": target["cookie"],
             "Content-Type": "application/x-www-form-urlencoded",
-            "Referer": f"https://{bench.HOST}{target['url']}",
+            "Referer": f"https://{bench.HOST}:{WEB_PORT}{target['url']}",
         }
         outcome = "unknown"
         for _attempt in range(3):  # a cut connection: send the same form again
