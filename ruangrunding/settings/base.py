@@ -78,7 +78,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -139,6 +138,8 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 
 # Language and time: public pages speak Indonesian, times are shown in WITA.
+# No LocaleMiddleware: a visitor whose phone is set to English still gets the
+# Indonesian site. Editors pick the admin's language in their Wagtail profile.
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
