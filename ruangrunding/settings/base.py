@@ -84,7 +84,6 @@ MIDDLEWARE = [
     "ops.middleware.SecurityHeadersMiddleware",
     "ops.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     # Inside the headers above (added to cached pages too), outside CSRF, auth
     # and messages (so it sees every cookie they set before storing a page).
     "ops.page_cache.VisitorPageCacheMiddleware",
@@ -148,6 +147,8 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 
 # Language and time: public pages speak Indonesian, times are shown in WITA.
+# No LocaleMiddleware: a visitor whose phone is set to English still gets the
+# Indonesian site. Editors pick the admin's language in their Wagtail profile.
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
