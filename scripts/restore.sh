@@ -14,6 +14,7 @@ folder="${1:?Usage: scripts/restore.sh BACKUP_FOLDER}"
 : "${DATABASE_URL:?Set DATABASE_URL to the empty database to restore into}"
 here="$(cd "$(dirname "$0")/.." && pwd)"
 media_root="${MEDIA_ROOT:-$here/media}"
+private_media_root="${PRIVATE_MEDIA_ROOT:-$here/private-media}"
 
 (cd "$folder" && sha256sum --check --quiet SHA256SUMS)
 
@@ -31,6 +32,13 @@ if [ -f "$folder/media.tar.gz" ]; then
     fi
 fi
 
+if [ -f "$folder/private-media.tar.gz" ]; then
+    if [ -d "$private_media_root" ] && [ -n "$(ls -A "$private_media_root")" ]; then
+        echo "Refusing to restore: the folder $private_media_root is not empty." >&2
+        exit 1
+    fi
+fi
+
 # All or nothing: one transaction, stop at the first error.
 pg_restore --no-owner --no-privileges --exit-on-error --single-transaction \
     --dbname="$DATABASE_URL" "$folder/database.dump"
@@ -38,6 +46,12 @@ pg_restore --no-owner --no-privileges --exit-on-error --single-transaction \
 if [ -f "$folder/media.tar.gz" ]; then
     mkdir -p "$media_root"
     tar -C "$media_root" -xzf "$folder/media.tar.gz"
+fi
+
+if [ -f "$folder/private-media.tar.gz" ]; then
+    mkdir -p "$private_media_root"
+    chmod 700 "$private_media_root"
+    tar -C "$private_media_root" -xzf "$folder/private-media.tar.gz"
 fi
 
 echo "Restored $folder"

@@ -85,8 +85,9 @@ def empty_database():
     _admin_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def _script(name, *args, database, media_root):
+def _script(name, *args, database, media_root, private_media_root=None):
     env = {**os.environ, "DATABASE_URL": _url(database), "MEDIA_ROOT": str(media_root)}
+    env["PRIVATE_MEDIA_ROOT"] = str(private_media_root or settings.PRIVATE_MEDIA_ROOT)
     return subprocess.run(  # noqa: S603
         [shutil.which("bash"), str(ROOT / "scripts" / name), *map(str, args)],
         env=env,
@@ -141,17 +142,26 @@ def test_backup_restores_every_row_and_file(tmp_path, empty_database):
     document = _content()
     original_db = connection.settings_dict["NAME"]
     restored_media = tmp_path / "restored-media"
+    restored_private = tmp_path / "restored-private"
+    private_root = tmp_path / "private"
+    (private_root / "consult").mkdir(parents=True)
+    (private_root / "consult" / "lampiran.pdf").write_bytes(b"%PDF-1.4 lampiran")
 
     backup = _script(
         "backup.sh",
         tmp_path / "backups",
         database=original_db,
         media_root=settings.MEDIA_ROOT,
+        private_media_root=private_root,
     )
     assert backup.returncode == 0, backup.stderr
     folder = Path(backup.stdout.strip().splitlines()[-1])
     restore = _script(
-        "restore.sh", folder, database=empty_database, media_root=restored_media
+        "restore.sh",
+        folder,
+        database=empty_database,
+        media_root=restored_media,
+        private_media_root=restored_private,
     )
     assert restore.returncode == 0, restore.stderr
 
@@ -168,6 +178,8 @@ def test_backup_restores_every_row_and_file(tmp_path, empty_database):
     assert checked > 10
     restored_file = restored_media / document.file.name
     assert restored_file.read_bytes() == b"%PDF-1.4 kajian air bersih"
+    attachment = restored_private / "consult" / "lampiran.pdf"
+    assert attachment.read_bytes() == b"%PDF-1.4 lampiran"
 
 
 def test_restore_refuses_a_database_that_is_not_empty(tmp_path, empty_database):
