@@ -13,6 +13,23 @@ from accounts.signals import trust_email
 from .images import process_photo
 from .models import ExpertAccount, ExpertiseField, ExpertProfile, Publication
 
+MAX_ID_DIGITS = 18  # the largest id that fits a 64-bit database column
+
+
+class FieldsChoiceField(forms.ModelMultipleChoiceField):
+    """Checkboxes of fields that call an id too big for the database invalid."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if len(str(pk)) > MAX_ID_DIGITS:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": str(pk)[:MAX_ID_DIGITS]},
+                )
+        return super()._check_values(value)
+
+
 PHOTO_HELP = _("JPEG, PNG or WebP, at most 5 MB and 25 megapixels.")
 
 
@@ -29,7 +46,7 @@ class ProfileForm(forms.ModelForm):
         widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     remove_photo = forms.BooleanField(label=_("Remove my photo"), required=False)
-    fields = forms.ModelMultipleChoiceField(
+    fields = FieldsChoiceField(
         label=_("Fields of expertise"),
         queryset=ExpertiseField.objects.all(),
         required=False,

@@ -242,3 +242,10 @@ def test_password_reset_link_expires(client, django_capture_on_commit_callbacks)
         response = client.get(link, follow=True)
 
     assert "password1" not in response.content.decode()
+
+
+def test_very_long_login_is_a_form_error_not_a_crash(client):
+    response = client.post(LOGIN, {"login": "x" * 100_000, "password": "x"})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["login"]

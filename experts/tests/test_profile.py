@@ -179,3 +179,32 @@ def test_unverified_expert_is_refused(client):
     profile = ExpertProfileFactory(user__verified=False)
     client.force_login(profile.user)
     assert client.get(URL).status_code == 403
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999", "-1", "abc"])
+def test_out_of_range_field_id_is_an_error_not_a_crash(client, value):
+    profile = ExpertProfileFactory()
+    client.force_login(profile.user)
+
+    response = client.post(URL, _base(profile, fields=[value]))
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["fields"]
+
+
+def test_out_of_range_publication_id_is_not_a_crash(client):
+    profile = ExpertProfileFactory()
+    client.force_login(profile.user)
+    data = _base(
+        profile,
+        **{
+            **_management(1, 1),
+            "pub-0-id": "99999999999999999999",
+            "pub-0-kind": "publikasi",
+            "pub-0-title": "Judul",
+        },
+    )
+
+    response = client.post(URL, data)
+
+    assert response.status_code < 500

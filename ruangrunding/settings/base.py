@@ -291,6 +291,7 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("SITE_PROTOCOL", "http")
 # Accounts (issue 3): our sign-up fields, mail through the outbox, limits.
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
+ACCOUNT_FORMS = {"login": "accounts.login_forms.LoginForm"}
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_USER_DISPLAY = "accounts.utils.user_display"
 ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
