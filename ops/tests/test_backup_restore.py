@@ -87,7 +87,10 @@ def empty_database():
 
 def _script(name, *args, database, media_root, private_media_root=None):
     env = {**os.environ, "DATABASE_URL": _url(database), "MEDIA_ROOT": str(media_root)}
-    env["PRIVATE_MEDIA_ROOT"] = str(private_media_root or settings.PRIVATE_MEDIA_ROOT)
+    # Each call gets its own private folder unless told otherwise, so files other
+    # tests left in the shared test folder never make a restore refuse.
+    private_media_root = private_media_root or f"{media_root}-private"
+    env["PRIVATE_MEDIA_ROOT"] = str(private_media_root)
     return subprocess.run(  # noqa: S603
         [shutil.which("bash"), str(ROOT / "scripts" / name), *map(str, args)],
         env=env,
