@@ -13,6 +13,7 @@ from accounts.groups import EDITOR_GROUP_NAME, ensure_editor_group
 from accounts.models import User
 from experts.models import ExpertiseField, ExpertProfile
 from home.models import HomePage
+from home.tests.factories import HomePageFactory
 from rpjpd.models import (
     GuidingQuestion,
     Reply,
@@ -89,14 +90,6 @@ class EditorFactory(UserFactory):
     def groups(obj, create, extracted, **kwargs):
         if create:
             obj.groups.add(editors_group())
-
-
-class HomePageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = HomePage
-
-    title = "Beranda"
-    hero_title = "Ruang Runding"
 
 
 class RPJPDIndexPageFactory(wagtail_factories.PageFactory):
