@@ -10,12 +10,12 @@ The checks are set-based: the few tree paths that hide everything below them
 children) are selected once per SQL statement, and each page is tested against
 that short list by path prefix. Making a queryset visible costs no query of its
 own, and the cost grows with the number of pages only by a string comparison
-each (a per-row subquery took seconds at 5,000 library documents).
+each (a subquery per row took seconds at 5,000 library documents).
 """
 
 from dataclasses import dataclass, field
 
-from django.db.models import BooleanField, Exists, F, OuterRef, Q, Subquery
+from django.db.models import BooleanField, Exists, Expression, F, OuterRef, Q
 from django.utils import timezone
 
 
@@ -26,81 +26,84 @@ def not_expired():
     )
 
 
-class PathWithin(Subquery):
-    """Whether a page's tree path equals, or lies under, one of a set of paths.
+class InHiddenSubtree(Expression):
+    """Whether a page is, or lies under, a page that hides its subtree.
 
-    ``paths`` is a queryset selecting one column named ``tree_path``. The set
-    does not depend on the outer row, so PostgreSQL computes it once per
-    statement (an ``ARRAY(…)`` init plan) and compares each row with
-    ``LIKE ANY``; other databases (SQLite in tests) use ``EXISTS``, which they
-    plan well at their sizes. Wagtail's paths are base-36 digits, so a path
-    never holds a ``LIKE`` wildcard.
+    Such a page carries a view restriction (``restricted``), or is unpublished
+    or expired and has children (``unpublished``). The set of their paths does
+    not depend on the outer row, so PostgreSQL computes it once per statement
+    (an ``ARRAY(…)`` init plan) and compares each row's path with ``LIKE ANY``;
+    other databases (SQLite in tests) use ``EXISTS``, fine at their sizes.
+    Wagtail's paths are base-36 digits: a path never holds a ``LIKE`` wildcard.
+
+    The set is plain SQL rather than querysets: it is compiled for every
+    visible() query, and querysets made that cost milliseconds of Python each.
     """
 
+    conditional = True
     output_field = BooleanField()
-    empty_result_set_value = False
     template = (
-        "EXISTS(SELECT 1 FROM (%(subquery)s) hidden"
+        "EXISTS(SELECT 1 FROM (%(hidden)s) hidden"
         " WHERE substr(%(path)s, 1, length(hidden.tree_path)) = hidden.tree_path)"
     )
     postgresql_template = (
         "(%(path)s LIKE ANY(ARRAY("
-        "SELECT hidden.tree_path || %%s FROM (%(subquery)s) hidden)))"
+        "SELECT hidden.tree_path || '%%%%' FROM (%(hidden)s) hidden)))"
+    )
+    restricted_sql = (
+        "SELECT hp.path AS tree_path FROM %(restriction)s hr"
+        " INNER JOIN %(page)s hp ON hp.id = hr.page_id"
+    )
+    # numchild > 0 matches the partial index of migration home 0002.
+    unpublished_sql = (
+        "SELECT hp.path AS tree_path FROM %(page)s hp"
+        " WHERE hp.depth > 1 AND hp.numchild > 0"
+        " AND (NOT hp.live OR hp.expired OR hp.expire_at <= %%s)"
     )
 
-    def __init__(self, paths, outer_path="path"):
-        super().__init__(paths)
+    def __init__(self, restricted=True, unpublished=True, outer_path="path"):
+        super().__init__()
+        self.restricted = restricted
+        self.unpublished = unpublished
         self.outer_path = F(outer_path)
 
     def get_source_expressions(self):
-        return [self.query, self.outer_path]
+        return [self.outer_path]
 
     def set_source_expressions(self, exprs):
-        self.query, self.outer_path = exprs
+        (self.outer_path,) = exprs
 
-    def as_sql(self, compiler, connection, template=None, **extra_context):
-        # A column: no parameters of its own, so the subquery's are all there are.
-        path_sql, _params = compiler.compile(self.outer_path)
-        return super().as_sql(
-            compiler,
-            connection,
-            template=template or self.template,
-            path=path_sql,
-            **extra_context,
-        )
+    def _hidden(self, connection):
+        from wagtail.models import Page, PageViewRestriction
 
-    def as_postgresql(self, compiler, connection, **extra_context):
-        sql, params = self.as_sql(
-            compiler, connection, template=self.postgresql_template, **extra_context
-        )
-        return sql, ("%", *params)  # the LIKE wildcard, ahead of the subquery's
+        tables = {
+            "page": connection.ops.quote_name(Page._meta.db_table),
+            "restriction": connection.ops.quote_name(
+                PageViewRestriction._meta.db_table
+            ),
+        }
+        parts, params = [], []
+        if self.restricted:
+            parts.append(self.restricted_sql % tables)
+        if self.unpublished:
+            parts.append(self.unpublished_sql % tables)
+            params.append(connection.ops.adapt_datetimefield_value(timezone.now()))
+        return " UNION ALL ".join(parts), params
 
+    def as_sql(self, compiler, connection, template=None):
+        # The path is a column: no parameters of its own.
+        path, _params = compiler.compile(self.outer_path)
+        hidden, params = self._hidden(connection)
+        template = template or self.template
+        return template % {"path": path, "hidden": hidden}, tuple(params)
 
-def restricted_paths():
-    """Paths of the pages that carry a view restriction (login, group, password)."""
-    from wagtail.models import PageViewRestriction
-
-    return PageViewRestriction.objects.annotate(tree_path=F("page__path")).values(
-        "tree_path"
-    )
-
-
-def hiding_paths():
-    """Paths of the unpublished or expired pages (below the root) that have children."""
-    from wagtail.models import Page
-
-    return (
-        Page.objects.filter(depth__gt=1, numchild__gt=0)
-        .filter(Q(live=False) | ~not_expired())
-        .annotate(tree_path=F("path"))
-        .values("tree_path")
-        .order_by()
-    )
+    def as_postgresql(self, compiler, connection):
+        return self.as_sql(compiler, connection, template=self.postgresql_template)
 
 
 def not_restricted():
     """A filter for pages with no view restriction on themselves or an ancestor."""
-    return ~PathWithin(restricted_paths())
+    return ~InHiddenSubtree(unpublished=False)
 
 
 def no_hidden_ancestor():
@@ -109,14 +112,12 @@ def no_hidden_ancestor():
     A hidden page matches itself too; callers check the page's own state
     (``live``, :func:`not_expired`) anyway.
     """
-    return ~PathWithin(hiding_paths())
+    return ~InHiddenSubtree(restricted=False)
 
 
 def visible(queryset):
     """Restrict a page queryset to what an anonymous visitor may see."""
-    return queryset.filter(live=True).filter(
-        not_expired(), not_restricted(), no_hidden_ancestor()
-    )
+    return queryset.filter(Q(live=True) & not_expired(), ~InHiddenSubtree())
 
 
 def is_expired(page):
