@@ -6,9 +6,11 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
+from accounts.tests.factories import UserFactory
 from consult.admin_views import expert_statistics
+from experts.tests.factories import ExpertFactory
 
-from .factories import ConsultationFactory, MessageFactory, UserFactory, expert
+from .factories import ConsultationFactory, MessageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +26,7 @@ def editor(db):
 
 @pytest.fixture
 def figures(db):
-    rina = expert(user__name="Rina Contohwati")
+    rina = ExpertFactory(name="Rina Contohwati")
     requester = UserFactory(name="Penanya Rahasia")
     for hours, status in ((2, "answered"), (4, "closed"), (None, "new")):
         consultation = ConsultationFactory(

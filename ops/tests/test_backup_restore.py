@@ -19,10 +19,11 @@ from django.core.files.base import ContentFile
 from django.db import connection
 from wagtail.documents.models import Document
 
+from accounts.tests.factories import UserFactory
 from pustaka.models import DocumentKind, PustakaDocumentPage, PustakaIndexPage
 from rpjpd.models import RPJPDIndexPage, RPJPDSectionPage, TopicPage
 
-from .factories import UserFactory, make_site
+from .factories import make_site
 
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = ("pg_dump", "pg_restore", "psql")
