@@ -253,6 +253,12 @@ CONSULT_MAX_NEW_PER_DAY = int(env("CONSULT_MAX_NEW_PER_DAY", "5"))
 CONSULT_MAX_MESSAGES_PER_HOUR = int(env("CONSULT_MAX_MESSAGES_PER_HOUR", "30"))
 CONSULT_MAX_ATTACHMENT_SIZE = 5 * 1024 * 1024
 
+# RPJPD replies: an account that has posted RPJPD_REPLY_RATE_LIMIT replies within
+# the last RPJPD_REPLY_RATE_WINDOW_MINUTES is refused (429) until older ones age
+# out; counted in the database, so every web process sees the same number.
+RPJPD_REPLY_RATE_LIMIT = int(env("RPJPD_REPLY_RATE_LIMIT", "10"))
+RPJPD_REPLY_RATE_WINDOW_MINUTES = int(env("RPJPD_REPLY_RATE_WINDOW_MINUTES", "10"))
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Ruang Runding Kutai Kartanegara"
 WAGTAILADMIN_BASE_URL = env("SITE_URL", "http://127.0.0.1:8000")
