@@ -10,7 +10,7 @@ from django.urls import reverse
 from accounts.groups import EDITOR_GROUP_NAME
 from outbox.models import OutgoingEmail
 
-from .factories import PASSWORD, EditorFactory, SuperuserFactory, UserFactory
+from .factories import PASSWORD, EditorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -84,16 +84,6 @@ def test_admin_login_shares_the_throttle(client):
     assert client.session.get("_auth_user_id") is None
     assert "Terlalu banyak" in response.content.decode()
     assert editor.pk
-
-
-def test_django_admin_login_shares_the_throttle(client):
-    SuperuserFactory(username="root")
-    for _ in range(5):
-        client.post("/django-admin/login/", {"username": "root", "password": "salah"})
-
-    client.post("/django-admin/login/", {"username": "root", "password": PASSWORD})
-
-    assert client.session.get("_auth_user_id") is None
 
 
 def test_private_page_login_goes_through_allauth(client):
