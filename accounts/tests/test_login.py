@@ -40,6 +40,12 @@ def test_login_page_is_indonesian_and_labelled(client):
     assert "Masuk" in html
 
 
+def test_login_page_offers_the_password_reset(client):
+    html = client.get(LOGIN).content.decode()
+    assert f'href="{reverse("account_reset_password")}"' in html
+    assert "Lupa kata sandi?" in html
+
+
 def test_logout_needs_post(client):
     user = UserFactory()
     client.force_login(user)
