@@ -8,11 +8,6 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from django.contrib import admin
-
         from . import signals
-        from .forms import DjangoAdminLoginForm
 
         signals.connect()
-        # Every login form on the site counts failed attempts the same way.
-        admin.site.login_form = DjangoAdminLoginForm

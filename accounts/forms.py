@@ -2,7 +2,6 @@
 
 from allauth.account.adapter import get_adapter
 from django import forms
-from django.contrib.admin.forms import AdminAuthenticationForm
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
@@ -114,7 +113,3 @@ class ThrottledLoginMixin:
 
 class AdminLoginForm(ThrottledLoginMixin, WagtailLoginForm):
     """Wagtail's admin login form, throttled like the public one."""
-
-
-class DjangoAdminLoginForm(ThrottledLoginMixin, AdminAuthenticationForm):
-    """Django's own admin login form, throttled like the public one."""

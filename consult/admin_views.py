@@ -1,15 +1,13 @@
 """The editors' only window on consultations: figures per expert, never content."""
 
-import statistics
-from collections import defaultdict
-
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Max, Q
+from django.db.models import Count, F, Max, Q
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from .aggregates import Median
 from .models import Consultation
 
 STATISTICS_PERMISSION = "consult.view_consultation_statistics"
@@ -18,7 +16,9 @@ STATISTICS_PERMISSION = "consult.view_consultation_statistics"
 def expert_statistics():
     """One row per expert who received consultations: counts and response time.
 
-    Only aggregates leave this function: no subject, message or requester.
+    Only aggregates leave this function: no subject, message or requester. The
+    median time to the expert's first answer is computed in the same grouped
+    query (unanswered threads have no first answer and do not count).
     """
     status = Consultation.Status
     rows = list(
@@ -29,26 +29,19 @@ def expert_statistics():
             answered=Count("pk", filter=Q(status=status.ANSWERED)),
             closed=Count("pk", filter=Q(status=status.CLOSED)),
             last_activity_at=Max("last_activity_at"),
+            median_response=Median(F("first_response_at") - F("created_at")),
         )
         .order_by()
     )
-    # TODO: the median is computed in Python (portable across SQLite and
-    # PostgreSQL); with hundreds of thousands of threads use percentile_cont.
-    waits = defaultdict(list)
-    for expert_id, created_at, first_response_at in Consultation.objects.filter(
-        first_response_at__isnull=False
-    ).values_list("expert", "created_at", "first_response_at"):
-        waits[expert_id].append((first_response_at - created_at).total_seconds())
-
     experts = get_user_model().objects.in_bulk([row["expert"] for row in rows])
     for row in rows:
         expert = experts[row["expert"]]
         row["name"] = expert.display_name
         row["is_active"] = expert.is_active
         row["open"] = row["awaiting"] + row["answered"]
-        expert_waits = waits.get(row["expert"])
+        median = row.pop("median_response")
         row["median_response_hours"] = (
-            statistics.median(expert_waits) / 3600 if expert_waits else None
+            median.total_seconds() / 3600 if median is not None else None
         )
     rows.sort(key=lambda row: row["name"].lower())
     return rows

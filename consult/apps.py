@@ -8,4 +8,11 @@ class ConsultConfig(AppConfig):
     verbose_name = _("Consultations")
 
     def ready(self):
+        from django.db.backends.signals import connection_created
+
         from . import signals  # noqa: F401 - connects the receivers
+        from .aggregates import register_sqlite_median
+
+        connection_created.connect(
+            register_sqlite_median, dispatch_uid="consult-sqlite-median"
+        )

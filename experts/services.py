@@ -5,11 +5,17 @@ import logging
 from allauth.account.forms import default_token_generator
 from allauth.account.utils import user_pk_to_url_str
 from django.conf import settings
+from django.db import transaction
 from django.urls import reverse
+from wagtail.log_actions import log
 
+from outbox.models import OutgoingEmail
 from outbox.services import queue_templated_email
 
 logger = logging.getLogger(__name__)
+
+# The audit-log action of an editor sending an invitation again.
+RESEND_ACTION = "experts.invitation.resend"
 
 
 def password_setup_url(user):
@@ -24,12 +30,44 @@ def password_setup_url(user):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+def awaits_password(user):
+    """Whether ``user`` is an active expert who has never chosen a password.
+
+    That is an account created with an invitation whose link was never used
+    (and may have expired): the editors may send a new one.
+    """
+    return user.is_active and user.is_expert and not user.has_usable_password()
+
+
 def send_invitation(user):
-    """Queue the "choose your password" email for a new expert account."""
-    # TODO: editors cannot resend an expired invitation from the admin yet (the
-    # key allows one per account); meanwhile the expert can use "Lupa kata sandi".
+    """Queue the "choose your password" email for a new expert account (once)."""
+    _queue_invitation(user, key=f"expert-invitation:{user.pk}")
+    logger.info("Queued an invitation for expert account %s.", user.pk)
+
+
+@transaction.atomic
+def resend_invitation(user, *, by, click):
+    """Queue a new invitation with a fresh link, for an editor's click.
+
+    ``click`` (a UUID from the form) makes each click one email: the same form
+    sent twice queues it once, a later click queues another. The old link keeps
+    working until it expires or a password is chosen; the link only ever goes
+    into the email, never into logs. Returns True when this call queued it.
+    """
+    key = f"expert-invitation:{user.pk}:resend:{click}"
+    if OutgoingEmail.objects.filter(key=key).exists():
+        return False
+    _queue_invitation(user, key=key)
+    log(instance=user, action=RESEND_ACTION, user=by)
+    logger.info(
+        "Queued a new invitation for expert account %s (by user %s).", user.pk, by.pk
+    )
+    return True
+
+
+def _queue_invitation(user, *, key):
     queue_templated_email(
-        key=f"expert-invitation:{user.pk}",
+        key=key,
         to=user.email,
         template_prefix="experts/email/invitation",
         context={
@@ -39,4 +77,3 @@ def send_invitation(user):
             + reverse("account_login"),
         },
     )
-    logger.info("Queued an invitation for expert account %s.", user.pk)

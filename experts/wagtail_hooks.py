@@ -2,15 +2,27 @@
 
 import django_filters
 from django import forms
+from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, StatusFlagColumn, TitleColumn
+from wagtail.admin.ui.tables import (
+    ButtonsColumnMixin,
+    Column,
+    StatusFlagColumn,
+    TitleColumn,
+)
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import Button, ListingButton
 
+from .admin_views import ResendInvitationView
 from .forms import ExpertCreateForm, ExpertEditForm
 from .models import ExpertAccount, ExpertiseField
+from .services import RESEND_ACTION, awaits_password
+
+RESEND_LABEL = _("Resend invitation")
 
 
 class ExpertFilterSet(WagtailFilterSet):
@@ -43,6 +55,61 @@ class ExpertIndexView(generic.IndexView):
             .distinct()
         )
 
+    @cached_property
+    def columns(self):
+        # A title column given in list_display gets no row buttons from Wagtail.
+        title, *others = super().columns
+        name = ExpertTitleColumn(
+            title.name, label=title.label, url_name="pakar:edit", view=self
+        )
+        return [name, *others]
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if awaits_password(instance) and self.can_resend:
+            buttons.append(
+                ListingButton(
+                    RESEND_LABEL,
+                    url=reverse("pakar:resend_invitation", args=[instance.pk]),
+                    icon_name="mail",
+                    priority=15,
+                )
+            )
+        return buttons
+
+    @cached_property
+    def can_resend(self):
+        return self.permission_policy.user_has_permission(self.request.user, "change")
+
+
+class ExpertEditView(generic.EditView):
+    """The edit form, with "Resend invitation" while no password was chosen."""
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        if awaits_password(self.object):
+            buttons.append(
+                Button(
+                    RESEND_LABEL,
+                    url=reverse("pakar:resend_invitation", args=[self.object.pk]),
+                    icon_name="mail",
+                    priority=15,
+                )
+            )
+        return buttons
+
+
+class ExpertTitleColumn(ButtonsColumnMixin, TitleColumn):
+    """The name, linking to the edit form, with the row's action buttons."""
+
+    def __init__(self, *args, view, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.view = view
+
+    def get_buttons(self, instance, parent_context):
+        return self.view.get_list_buttons(instance)
+
 
 def _institution(user):
     profile = getattr(user, "expert_profile", None)
@@ -59,6 +126,7 @@ class ExpertViewSet(ModelViewSet):
 
     model = ExpertAccount
     index_view_class = ExpertIndexView
+    edit_view_class = ExpertEditView
     icon = "user"
     menu_label = _("Experts")
     menu_order = 250
@@ -92,6 +160,19 @@ class ExpertViewSet(ModelViewSet):
             filterset_class=self.filterset_class, **kwargs
         )
 
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path(
+                "resend-invitation/<int:pk>/",
+                ResendInvitationView.as_view(
+                    permission_policy=self.permission_policy,
+                    index_url_name=self.get_url_name("index"),
+                    edit_url_name=self.get_url_name("edit"),
+                ),
+                name="resend_invitation",
+            ),
+        ]
+
 
 expert_viewset = ExpertViewSet()
 
@@ -99,3 +180,8 @@ expert_viewset = ExpertViewSet()
 @hooks.register("register_admin_viewset")
 def register_expert_viewset():
     return expert_viewset
+
+
+@hooks.register("register_log_actions")
+def register_expert_log_actions(actions):
+    actions.register_action(RESEND_ACTION, RESEND_LABEL, _("Invitation sent again"))

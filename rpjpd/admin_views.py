@@ -1,6 +1,7 @@
 """The Wagtail admin for expert replies: list, filter, hide, unhide, follow-up."""
 
 import django_filters
+from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -42,6 +43,32 @@ class ReplyPermissionPolicy(ModelPermissionPolicy):
         return self.user_has_permission(user, action)
 
 
+# The largest id a 64-bit column holds.
+MAX_ID = 2**63 - 1
+
+
+class PageIdChoiceField(forms.ModelChoiceField):
+    """A page choice that refuses numbers no database id can have.
+
+    A page type's key is a one-to-one link to ``Page``, which Django does not
+    guard against numbers beyond 64 bits the way it guards integer fields: on
+    SQLite ``?topic=99999999999999999999`` raised OverflowError (a 500).
+    """
+
+    def to_python(self, value):
+        if value not in self.empty_values and not (
+            str(value).isdigit() and int(value) <= MAX_ID
+        ):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class PageChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = PageIdChoiceField
+
+
 class ReplyFilterSet(WagtailFilterSet):
     """Filters of the reply list: section, topic, expert, state, follow-up, date."""
 
@@ -51,12 +78,12 @@ class ReplyFilterSet(WagtailFilterSet):
         ("withdrawn", _("Withdrawn by the author")),
     ]
 
-    section = django_filters.ModelChoiceFilter(
+    section = PageChoiceFilter(
         label=_("Section"),
         queryset=RPJPDSectionPage.objects.order_by("path"),
         method="filter_section",
     )
-    topic = django_filters.ModelChoiceFilter(
+    topic = PageChoiceFilter(
         label=_("Topic"), queryset=TopicPage.objects.order_by("path")
     )
     author = django_filters.ModelChoiceFilter(

@@ -18,12 +18,6 @@ from .models import Reply, ReplyRevision
 
 logger = logging.getLogger(__name__)
 
-# A burst larger than this from one account within the window is refused.
-REPLY_RATE_LIMIT = getattr(settings, "RPJPD_REPLY_RATE_LIMIT", 10)
-REPLY_RATE_WINDOW = timedelta(
-    minutes=getattr(settings, "RPJPD_REPLY_RATE_WINDOW_MINUTES", 10)
-)
-
 
 class ReplyRefused(Exception):
     """A reply that may not be stored; ``message`` says why, for the user."""
@@ -34,13 +28,16 @@ class ReplyRefused(Exception):
 
 
 def is_rate_limited(author):
-    """Whether ``author`` has already sent the most replies the window allows.
+    """Whether ``author`` has already sent the most replies the window allows
+    (``RPJPD_REPLY_RATE_LIMIT`` within ``RPJPD_REPLY_RATE_WINDOW_MINUTES``).
 
     Counted in the database, so every web process sees the same number.
     """
-    since = timezone.now() - REPLY_RATE_WINDOW
-    recent = Reply.objects.filter(author=author, created_at__gte=since)
-    return recent.count() >= REPLY_RATE_LIMIT
+    window = timedelta(minutes=settings.RPJPD_REPLY_RATE_WINDOW_MINUTES)
+    recent = Reply.objects.filter(
+        author=author, created_at__gte=timezone.now() - window
+    )
+    return recent.count() >= settings.RPJPD_REPLY_RATE_LIMIT
 
 
 def submitted_reply(author, token):

@@ -10,7 +10,7 @@ from django.urls import reverse
 from accounts.groups import EDITOR_GROUP_NAME
 from outbox.models import OutgoingEmail
 
-from .factories import PASSWORD, EditorFactory, SuperuserFactory, UserFactory
+from .factories import PASSWORD, EditorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +38,12 @@ def test_login_page_is_indonesian_and_labelled(client):
     assert '<label for="id_login">' in html
     assert '<label for="id_password">' in html
     assert "Masuk" in html
+
+
+def test_login_page_offers_the_password_reset(client):
+    html = client.get(LOGIN).content.decode()
+    assert f'href="{reverse("account_reset_password")}"' in html
+    assert "Lupa kata sandi?" in html
 
 
 def test_logout_needs_post(client):
@@ -84,16 +90,6 @@ def test_admin_login_shares_the_throttle(client):
     assert client.session.get("_auth_user_id") is None
     assert "Terlalu banyak" in response.content.decode()
     assert editor.pk
-
-
-def test_django_admin_login_shares_the_throttle(client):
-    SuperuserFactory(username="root")
-    for _ in range(5):
-        client.post("/django-admin/login/", {"username": "root", "password": "salah"})
-
-    client.post("/django-admin/login/", {"username": "root", "password": PASSWORD})
-
-    assert client.session.get("_auth_user_id") is None
 
 
 def test_private_page_login_goes_through_allauth(client):

@@ -19,7 +19,7 @@ from .url_walk import APP_MODULES, LOGIN, REDIRECT, ROLES, SKIPPED_PREFIXES
 
 pytestmark = pytest.mark.django_db
 
-LOGIN_PATHS = ("/akun/login/", "/admin/login/", "/django-admin/login/")
+LOGIN_PATHS = ("/akun/login/", "/admin/login/")
 
 
 def _app_modules():

@@ -61,10 +61,8 @@ URLS = {
 
 # Representative paths that are not URL names of their own.
 PATHS = {
-    "django admin": Case(
-        "/django-admin/",
-        expect(visitor=LOGIN, superuser=OK, editor=OK, default=LOGIN),
-    ),
+    # Wagtail is the only admin; Django's is not mounted.
+    "django admin": Case("/django-admin/", expect(NOT_FOUND)),
     "unknown page": Case("/halaman-yang-tidak-ada/", expect(NOT_FOUND)),
     "admin home": Case(
         "/admin/", expect(visitor=LOGIN, editor=OK, superuser=OK, default=FORBIDDEN)
@@ -92,6 +90,10 @@ PATHS = {
     "admin new expert": Case(
         "/admin/pakar/new/",
         expect(visitor=LOGIN, editor=OK, superuser=OK, default=FORBIDDEN),
+    ),
+    "admin personal-data events": Case(
+        "/admin/privacy_events/",
+        expect(visitor=LOGIN, editor=REDIRECT, superuser=OK, default=FORBIDDEN),
     ),
     "admin expertise fields": Case(
         "/admin/snippets/experts/expertisefield/",

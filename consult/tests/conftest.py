@@ -6,7 +6,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from .factories import ConsultationFactory, ExpertProfileFactory, MessageFactory
+from experts.tests.factories import ExpertProfileFactory
+
+from .factories import ConsultationFactory, MessageFactory
 
 
 @pytest.fixture(autouse=True)

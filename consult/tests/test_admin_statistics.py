@@ -6,9 +6,11 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
+from accounts.tests.factories import UserFactory
 from consult.admin_views import expert_statistics
+from experts.tests.factories import ExpertFactory
 
-from .factories import ConsultationFactory, MessageFactory, UserFactory, expert
+from .factories import ConsultationFactory, MessageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +26,7 @@ def editor(db):
 
 @pytest.fixture
 def figures(db):
-    rina = expert(user__name="Rina Contohwati")
+    rina = ExpertFactory(name="Rina Contohwati")
     requester = UserFactory(name="Penanya Rahasia")
     for hours, status in ((2, "answered"), (4, "closed"), (None, "new")):
         consultation = ConsultationFactory(
@@ -101,3 +103,36 @@ def test_admin_search_finds_no_consultation(client, editor, figures):
     response = client.get(reverse("wagtailadmin_pages:search"), {"q": "rahasia"})
 
     assert "Judul rahasia" not in response.text
+
+
+def test_median_matches_python_for_odd_even_and_no_answers(
+    django_assert_max_num_queries,
+):
+    import statistics
+
+    waits = {
+        "Odd": [timedelta(minutes=5), timedelta(hours=30), timedelta(seconds=90)],
+        "Even": [
+            timedelta(hours=1),
+            timedelta(hours=2, minutes=30),
+            timedelta(days=3),
+            timedelta(minutes=7, seconds=3),
+        ],
+        "One": [timedelta(hours=12)],
+        "None yet": [None, None],
+    }
+    for name, durations in waits.items():
+        expert = ExpertFactory(name=name)
+        for duration in durations:
+            consultation = ConsultationFactory(expert=expert)
+            if duration is not None:
+                consultation.first_response_at = consultation.created_at + duration
+                consultation.save()
+
+    with django_assert_max_num_queries(2):
+        rows = {row["name"]: row for row in expert_statistics()}
+
+    for name, durations in waits.items():
+        answered = [d.total_seconds() / 3600 for d in durations if d is not None]
+        expected = statistics.median(answered) if answered else None
+        assert rows[name]["median_response_hours"] == pytest.approx(expected), name

@@ -7,9 +7,9 @@ from django.conf import settings
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
+from accounts.tests.factories import PASSWORD, UserFactory
 from consult.models import Consultation
-
-from .factories import PASSWORD, ExpertProfileFactory, UserFactory
+from experts.tests.factories import ExpertProfileFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

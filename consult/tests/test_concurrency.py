@@ -10,16 +10,13 @@ import uuid
 import pytest
 from django.db import connection, connections
 
+from accounts.tests.factories import UserFactory
 from consult import services
 from consult.models import Consultation, Message
+from experts.tests.factories import ExpertProfileFactory
 from outbox.models import OutgoingEmail
 
-from .factories import (
-    ConsultationFactory,
-    ExpertProfileFactory,
-    MessageFactory,
-    UserFactory,
-)
+from .factories import ConsultationFactory, MessageFactory
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

@@ -6,11 +6,11 @@ import json
 import pytest
 from django.core import mail
 
+from accounts.tests.factories import UserFactory
 from consult.demo import load_consultations
 from consult.models import Consultation, Message
+from experts.tests.factories import ExpertFactory
 from home.management.commands.load_demo import DEMO_FILE
-
-from .factories import UserFactory, expert
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def data():
 def people(data):
     for item in data["consultations"]:
         UserFactory(username=item["requester"])
-        expert(user__username=item["expert"])
+        ExpertFactory(username=item["expert"])
 
 
 def test_loads_three_threads_once(data, people):

@@ -7,11 +7,11 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
+from accounts.tests.factories import UserFactory
 from consult.models import Consultation, Message
+from experts.tests.factories import ExpertProfileFactory
 from outbox.models import OutgoingEmail
 from outbox.tasks import deliver_pending_email
-
-from .factories import ExpertProfileFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,14 +7,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.tests.factories import UserFactory
 from consult.models import Consultation, Message
+from experts.tests.factories import ExpertProfileFactory
 
-from .factories import (
-    ConsultationFactory,
-    ExpertProfileFactory,
-    MessageFactory,
-    UserFactory,
-)
+from .factories import ConsultationFactory, MessageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,9 @@ import uuid
 import pytest
 from django.urls import reverse
 
+from accounts.tests.factories import UserFactory
+
 from .conftest import html_as_pdf
-from .factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

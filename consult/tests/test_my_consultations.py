@@ -8,9 +8,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.tests.factories import UserFactory
 from consult.models import Consultation
+from experts.tests.factories import ExpertFactory
 
-from .factories import ConsultationFactory, UserFactory, expert
+from .factories import ConsultationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,8 +27,8 @@ def test_visitor_is_sent_to_log_in(client):
 
 
 def test_expert_sees_received_and_sent_others_see_their_own(client):
-    rina = expert(user__name="Rina")
-    fajar = expert(user__name="Fajar")
+    rina = ExpertFactory(name="Rina")
+    fajar = ExpertFactory(name="Fajar")
     citizen = UserFactory()
     received = ConsultationFactory(requester=citizen, expert=rina, subject="Masuk A")
     sent = ConsultationFactory(requester=rina, expert=fajar, subject="Terkirim B")
@@ -89,7 +91,7 @@ def _queries_for(client, user):
 
 
 def test_query_count_does_not_grow_with_threads(client):
-    rina = expert()
+    rina = ExpertFactory()
     client.force_login(rina)
     client.get(URL)  # first request creates site settings rows; not our cost
     for __ in range(2):

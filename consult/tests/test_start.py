@@ -5,11 +5,12 @@ from django.core import mail
 from django.urls import reverse
 
 from accounts.models import User
+from accounts.tests.factories import UserFactory
 from consult.models import Consultation, Message
+from experts.tests.factories import ExpertiseFieldFactory, ExpertProfileFactory
 from outbox.models import OutgoingEmail
 
 from .conftest import html_as_pdf, jpeg_file, pdf_file, png_file
-from .factories import ExpertProfileFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -55,8 +56,6 @@ def test_index_lists_only_experts_who_take_consultations(client):
 
 
 def test_index_filters_by_name_and_field(client):
-    from .factories import ExpertiseFieldFactory
-
     soil = ExpertiseFieldFactory(name="Pertanian", slug="pertanian")
     rina = ExpertProfileFactory(user__name="Rina Contohwati")
     rina.fields.add(soil)
@@ -204,8 +203,6 @@ def test_too_long_message_is_refused_in_place(client, expert_profile):
 
 
 def test_bidang_must_be_one_of_the_experts_fields(client, expert_profile):
-    from .factories import ExpertiseFieldFactory
-
     own = ExpertiseFieldFactory()
     other = ExpertiseFieldFactory()
     expert_profile.fields.add(own)

@@ -7,12 +7,13 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.tests.factories import UserFactory
 from consult import services
 from consult.models import Consultation, Message
 from consult.templatetags.consult_tags import unread_consultation_count
 
 from .conftest import pdf_file, png_file
-from .factories import ConsultationFactory, MessageFactory, UserFactory
+from .factories import ConsultationFactory, MessageFactory
 
 pytestmark = pytest.mark.django_db
 

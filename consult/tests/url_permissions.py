@@ -16,9 +16,10 @@ from accounts.tests.url_walk import (
     Case,
     expect,
 )
+from experts.tests.factories import ExpertProfileFactory
 
 from .conftest import pdf_file
-from .factories import ConsultationFactory, ExpertProfileFactory, MessageFactory
+from .factories import ConsultationFactory, MessageFactory
 
 
 def build_world(world):

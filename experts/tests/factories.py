@@ -42,6 +42,16 @@ class ExpertProfileFactory(factory.django.DjangoModelFactory):
             profile.fields.set(extracted)
 
 
+class ExpertFactory(ExpertUserFactory):
+    """An expert account together with its profile; returns the user.
+
+    ``ExpertFactory(name=...)`` sets the account, ``profile__institution=...``
+    the profile.
+    """
+
+    profile = factory.RelatedFactory(ExpertProfileFactory, factory_related_name="user")
+
+
 class PublicationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Publication

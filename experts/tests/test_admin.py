@@ -179,3 +179,16 @@ def test_public_users_cannot_create_experts(client):
     response = _create(client)
     assert response.status_code == 403
     assert not User.objects.filter(username="ahmad.contoh").exists()
+
+
+@pytest.mark.parametrize("number", ["9" * 20, "9" * 30, str(2**63)])
+def test_huge_ids_and_filters_never_fail(editor_client, number):
+    ExpertProfileFactory()
+    for action in ("edit", "history", "delete", "resend-invitation"):
+        url = f"/admin/pakar/{action}/{number}/"
+        assert editor_client.get(url).status_code == 404, url
+        assert editor_client.post(url).status_code == 404, url
+
+    response = editor_client.get(INDEX, {"bidang": number})
+    assert response.status_code == 200
+    assert "Masukkan pilihan yang valid" in response.text

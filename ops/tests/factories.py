@@ -1,24 +1,12 @@
-"""Factories for the operations tests: a small site with a page of each kind."""
+"""A small site with a page of each kind for the operations tests.
 
-import factory
+Accounts come from ``accounts.tests.factories``.
+"""
+
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import FooterSettings, HomePage, StandardPage
-
-
-class UserFactory(factory.django.DjangoModelFactory):
-    """A verified masyarakat user with a known password."""
-
-    class Meta:
-        model = get_user_model()
-        django_get_or_create = ("username",)
-
-    username = factory.Sequence(lambda n: f"warga{n}")
-    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
-    name = factory.Sequence(lambda n: f"Warga Uji {n}")
-    password = factory.django.Password("kata-sandi-uji-123")
 
 
 def make_site():

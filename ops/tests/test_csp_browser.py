@@ -7,11 +7,12 @@ import pytest
 from django.db import connection
 from PIL import Image
 
-from .factories import UserFactory, make_site
+from accounts.tests.factories import PASSWORD, UserFactory
+
+from .factories import make_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "kata-sandi-uji-123"
 # Every blocked load or inline script is reported through this DOM event.
 REPORT_VIOLATIONS = """
 window.__cspViolations = [];

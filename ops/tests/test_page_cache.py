@@ -6,9 +6,10 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from accounts.tests.factories import UserFactory
 from ops import page_cache
 
-from .factories import UserFactory, make_site
+from .factories import make_site
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,10 @@
 import pytest
 from django.core.checks import Error, Warning
 
+from accounts.tests.factories import UserFactory
 from ops import checks
 
-from .factories import UserFactory, make_site
+from .factories import make_site
 
 pytestmark = pytest.mark.django_db
 

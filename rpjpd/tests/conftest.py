@@ -2,14 +2,10 @@
 
 import pytest
 
-from .factories import (
-    EditorFactory,
-    ExpertFactory,
-    MasyarakatFactory,
-    PemerintahFactory,
-    TopicFactory,
-    build_site,
-)
+from accounts.tests.factories import EditorFactory, PemerintahFactory, UserFactory
+from experts.tests.factories import ExpertFactory
+
+from .factories import TopicFactory, build_site
 
 
 @pytest.fixture
@@ -40,7 +36,7 @@ def other_expert(db):
 
 @pytest.fixture
 def masyarakat(db):
-    return MasyarakatFactory()
+    return UserFactory()
 
 
 @pytest.fixture
@@ -56,4 +52,10 @@ def editor(db):
 @pytest.fixture
 def expert_client(client, expert):
     client.force_login(expert)
+    return client
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
     return client

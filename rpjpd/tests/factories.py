@@ -1,17 +1,16 @@
-"""Factories for the RPJPD hub, its sections and topics, the people who reply,
-and their replies."""
+"""Factories for the RPJPD hub, its sections and topics, and the replies.
+
+The people who reply come from ``accounts.tests.factories`` and
+``experts.tests.factories``.
+"""
 
 import factory
 import wagtail_factories
-from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.contrib.auth.models import Group
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
-from accounts.groups import EDITOR_GROUP_NAME, ensure_editor_group
-from accounts.models import User
-from experts.models import ExpertiseField, ExpertProfile
+from experts.tests.factories import ExpertFactory
 from home.models import HomePage
 from home.tests.factories import HomePageFactory
 from rpjpd.models import (
@@ -21,75 +20,6 @@ from rpjpd.models import (
     RPJPDSectionPage,
     TopicPage,
 )
-
-PASSWORD = "sandi-uji-yang-panjang"
-
-
-class UserFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = User
-        django_get_or_create = ("username",)
-        skip_postgeneration_save = True
-
-    username = factory.Sequence(lambda n: f"pengguna{n}")
-    name = factory.Faker("name", locale="id_ID")
-    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
-    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
-
-    @factory.post_generation
-    def _save(obj, create, extracted, **kwargs):
-        if create:
-            obj.save()
-            EmailAddress.objects.get_or_create(
-                user=obj, email=obj.email, defaults={"verified": True, "primary": True}
-            )
-
-
-class MasyarakatFactory(UserFactory):
-    account_type = User.AccountType.MASYARAKAT
-
-
-class PemerintahFactory(UserFactory):
-    account_type = User.AccountType.PEMERINTAH
-    instansi = "Dinas Contoh"
-
-
-class ExpertFactory(UserFactory):
-    username = factory.Sequence(lambda n: f"pakar{n}")
-    account_type = User.AccountType.PAKAR
-    profile = factory.RelatedFactory(
-        "rpjpd.tests.factories.ExpertProfileFactory", factory_related_name="user"
-    )
-
-
-class ExpertiseFieldFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = ExpertiseField
-        django_get_or_create = ("slug",)
-
-    name = factory.Sequence(lambda n: f"Bidang {n}")
-    slug = factory.Sequence(lambda n: f"bidang-{n}")
-
-
-class ExpertProfileFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = ExpertProfile
-
-    user = factory.SubFactory(ExpertFactory, profile=None)
-    slug = factory.LazyAttribute(lambda profile: profile.user.username)
-    institution = "Universitas Contoh Mahakam"
-
-
-class EditorFactory(UserFactory):
-    """A Bappeda editor: staff, in the "Editor Bappeda" group."""
-
-    username = factory.Sequence(lambda n: f"editor{n}")
-    is_staff = True
-
-    @factory.post_generation
-    def groups(obj, create, extracted, **kwargs):
-        if create:
-            obj.groups.add(editors_group())
 
 
 class RPJPDIndexPageFactory(wagtail_factories.PageFactory):
@@ -142,12 +72,6 @@ class ReplyFactory(factory.django.DjangoModelFactory):
     thread = factory.LazyAttribute(
         lambda reply: (reply.parent.thread or reply.parent) if reply.parent else None
     )
-
-
-def editors_group():
-    """The "Editor Bappeda" group with its permissions (also after a flush)."""
-    ensure_editor_group()
-    return Group.objects.get(name=EDITOR_GROUP_NAME)
 
 
 def build_site():

@@ -4,14 +4,10 @@ import re
 
 import pytest
 
-from .factories import (
-    PASSWORD,
-    EditorFactory,
-    ExpertFactory,
-    ReplyFactory,
-    TopicFactory,
-    build_site,
-)
+from accounts.tests.factories import PASSWORD, EditorFactory
+from experts.tests.factories import ExpertFactory
+
+from .factories import ReplyFactory, TopicFactory, build_site
 
 pytestmark = [
     pytest.mark.browser,

@@ -5,11 +5,12 @@ import json
 
 import pytest
 
+from experts.tests.factories import ExpertFactory
 from home.management.commands.load_demo import DEMO_FILE
 from rpjpd.demo_replies import load_replies
 from rpjpd.models import Reply
 
-from .factories import ExpertFactory, SectionFactory, TopicFactory
+from .factories import SectionFactory, TopicFactory
 
 
 @pytest.fixture

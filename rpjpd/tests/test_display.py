@@ -242,7 +242,7 @@ class TestPagination:
 @pytest.mark.django_db
 class TestQueryCount:
     def make_replies(self, topic, threads, answers_each):
-        from .factories import ExpertFactory
+        from experts.tests.factories import ExpertFactory
 
         authors = ExpertFactory.create_batch(10)
         for number in range(threads):

@@ -11,12 +11,6 @@ from .factories import ReplyFactory, SectionFactory, TopicFactory
 INDEX = "rpjpd_reply:index"
 
 
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
 @pytest.mark.django_db
 class TestReplyList:
     def test_editor_lists_every_reply(self, editor_client, topic):
@@ -141,7 +135,7 @@ class TestHideAndUnhide:
         assert not Reply.objects.get(pk=reply.pk).is_hidden
 
     def test_staff_without_the_permission_cannot_hide(self, client, topic):
-        from .factories import UserFactory
+        from accounts.tests.factories import UserFactory
 
         staff = UserFactory(is_staff=True)
         from django.contrib.auth.models import Permission

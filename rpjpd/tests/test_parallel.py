@@ -12,9 +12,10 @@ from django.db import connection, connections
 from django.test import Client
 from django.urls import reverse
 
+from experts.tests.factories import ExpertFactory
 from rpjpd.models import Reply
 
-from .factories import ExpertFactory, TopicFactory, build_site
+from .factories import TopicFactory, build_site
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),

@@ -228,9 +228,7 @@ class TestRateLimit:
     def test_a_flood_meets_a_limit_and_keeps_the_text(
         self, expert_client, topic, settings
     ):
-        from rpjpd import services
-
-        for _ in range(services.REPLY_RATE_LIMIT):
+        for _ in range(settings.RPJPD_REPLY_RATE_LIMIT):
             expert_client.post(form_url(topic), post_data())
 
         response = expert_client.post(form_url(topic), post_data(body=BODY + " 11"))
@@ -238,32 +236,54 @@ class TestRateLimit:
         assert response.status_code == 429
         assert "terlalu banyak" in response.text or "banyak balasan" in response.text
         assert BODY + " 11" in response.text
-        assert Reply.objects.count() == services.REPLY_RATE_LIMIT
+        assert Reply.objects.count() == settings.RPJPD_REPLY_RATE_LIMIT
 
-    def test_the_limit_is_per_account(self, client, topic, expert, other_expert):
-        from rpjpd import services
-
-        ReplyFactory.create_batch(services.REPLY_RATE_LIMIT, topic=topic, author=expert)
+    def test_the_limit_is_per_account(
+        self, client, topic, expert, other_expert, settings
+    ):
+        ReplyFactory.create_batch(
+            settings.RPJPD_REPLY_RATE_LIMIT, topic=topic, author=expert
+        )
         client.force_login(other_expert)
 
         response = client.post(form_url(topic), post_data())
 
         assert response.status_code == 302
 
-    def test_old_replies_do_not_count(self, expert_client, topic, expert):
+    def test_old_replies_do_not_count(self, expert_client, topic, expert, settings):
         from datetime import timedelta
 
         from django.utils import timezone
 
-        from rpjpd import services
-
         ReplyFactory.create_batch(
-            services.REPLY_RATE_LIMIT,
+            settings.RPJPD_REPLY_RATE_LIMIT,
             topic=topic,
             author=expert,
-            created_at=timezone.now() - services.REPLY_RATE_WINDOW - timedelta(1),
+            created_at=timezone.now()
+            - timedelta(minutes=settings.RPJPD_REPLY_RATE_WINDOW_MINUTES + 1),
         )
 
+        assert expert_client.post(form_url(topic), post_data()).status_code == 302
+
+    def test_the_limit_and_window_come_from_settings(
+        self, expert_client, topic, expert, settings
+    ):
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        settings.RPJPD_REPLY_RATE_LIMIT = 2
+        settings.RPJPD_REPLY_RATE_WINDOW_MINUTES = 60
+        ReplyFactory(
+            topic=topic,
+            author=expert,
+            created_at=timezone.now() - timedelta(minutes=30),
+        )
+        ReplyFactory(topic=topic, author=expert)
+
+        assert expert_client.post(form_url(topic), post_data()).status_code == 429
+
+        settings.RPJPD_REPLY_RATE_WINDOW_MINUTES = 20
         assert expert_client.post(form_url(topic), post_data()).status_code == 302
 
 
@@ -342,10 +362,10 @@ class TestTopicState:
 
 
 @pytest.mark.django_db
-def test_resending_the_last_reply_before_the_limit_is_not_refused(expert_client, topic):
-    from rpjpd import services
-
-    for _ in range(services.REPLY_RATE_LIMIT - 1):
+def test_resending_the_last_reply_before_the_limit_is_not_refused(
+    expert_client, topic, settings
+):
+    for _ in range(settings.RPJPD_REPLY_RATE_LIMIT - 1):
         expert_client.post(form_url(topic), post_data())
     last = post_data()
     expert_client.post(form_url(topic), last)
@@ -353,7 +373,7 @@ def test_resending_the_last_reply_before_the_limit_is_not_refused(expert_client,
     again = expert_client.post(form_url(topic), last)
 
     assert again.status_code == 302
-    assert Reply.objects.count() == services.REPLY_RATE_LIMIT
+    assert Reply.objects.count() == settings.RPJPD_REPLY_RATE_LIMIT
 
 
 @pytest.mark.django_db

@@ -8,7 +8,9 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from .factories import ExpertiseFieldFactory, ReplyFactory, TopicFactory
+from experts.tests.factories import ExpertiseFieldFactory
+
+from .factories import ReplyFactory, TopicFactory
 
 # 01:12 UTC is 09:12 WITA.
 SENT = datetime(2025, 11, 18, 1, 12, tzinfo=UTC)
@@ -44,12 +46,6 @@ def replies(topic, expert, other_expert):
 def csv_rows(response):
     text = response.content.decode("utf-8-sig")
     return list(csv.reader(io.StringIO(text)))
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 @pytest.mark.django_db

@@ -67,7 +67,6 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -196,13 +195,13 @@ if env("REDIS_URL"):
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", False)
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
-PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/django-admin/", "/akun/", "/healthz"]
+PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/akun/", "/healthz"]
 
 # Security headers. The Content Security Policy (django-csp) is active in every
 # environment so a page that needs an inline script fails early. Public pages
 # load only the site's own files; the Wagtail admin gets a few allowances,
 # each found by running the admin in Chromium and reading its CSP reports.
-ADMIN_PATH_PREFIXES = ["/admin/", "/django-admin/"]
+ADMIN_PATH_PREFIXES = ["/admin/"]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -252,6 +251,12 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CONSULT_MAX_NEW_PER_DAY = int(env("CONSULT_MAX_NEW_PER_DAY", "5"))
 CONSULT_MAX_MESSAGES_PER_HOUR = int(env("CONSULT_MAX_MESSAGES_PER_HOUR", "30"))
 CONSULT_MAX_ATTACHMENT_SIZE = 5 * 1024 * 1024
+
+# RPJPD replies: an account that has posted RPJPD_REPLY_RATE_LIMIT replies within
+# the last RPJPD_REPLY_RATE_WINDOW_MINUTES is refused (429) until older ones age
+# out; counted in the database, so every web process sees the same number.
+RPJPD_REPLY_RATE_LIMIT = int(env("RPJPD_REPLY_RATE_LIMIT", "10"))
+RPJPD_REPLY_RATE_WINDOW_MINUTES = int(env("RPJPD_REPLY_RATE_WINDOW_MINUTES", "10"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Ruang Runding Kutai Kartanegara"
