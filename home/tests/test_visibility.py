@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
+from experts.tests.factories import ExpertFactory
 from home.tests.factories import make_home
 from home.visibility import check_serving, visible
 from pustaka.models import PustakaDocumentPage
@@ -17,7 +18,6 @@ from pustaka.tests.factories import (
 )
 from rpjpd.models import Reply, TopicDocumentLink, TopicPage
 from rpjpd.tests.factories import (
-    ExpertFactory,
     RPJPDIndexPageFactory,
     RPJPDSectionPageFactory,
     TopicPageFactory,
