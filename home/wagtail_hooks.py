@@ -2,9 +2,8 @@
 
 from django.http import Http404
 from wagtail import hooks
-from wagtail.models import PageViewRestriction
 
-from .visibility import ancestor_paths, has_hidden_ancestor, is_expired
+from .visibility import check_serving
 
 
 @hooks.register("before_serve_page")
@@ -16,11 +15,9 @@ def hide_expired_and_private_pages(page, request, serve_args, serve_kwargs):
     private pages; visitors get a plain 404 so a private page's existence does not
     leak.
     """
-    if is_expired(page) or has_hidden_ancestor(page):
+    check = check_serving(page)
+    if check.hidden:
         raise Http404
-    restrictions = PageViewRestriction.objects.filter(
-        page__path__in=ancestor_paths(page, inclusive=True)
-    )
-    for restriction in restrictions:
+    for restriction in check.restrictions:
         if not restriction.accept_request(request):
             raise Http404

@@ -1,18 +1,56 @@
 """The Pustaka listing: search, filters, sorting and pagination from the URL."""
 
+from collections import defaultdict
+
 from django import forms
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.core.paginator import Page as ResultsPage
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, IntegerField, Q, Value, When, Window
 from django.db.models.functions import Coalesce
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 
 from home.visibility import visible
 
-from .models import DocumentKind, PustakaDocumentPage
+from .facets import library_facets
+from .models import PustakaDocumentPage, PustakaDocumentTag
 from .search import parse_query
 
 PAGE_SIZE = 10
+
+
+class QuickSelect(forms.Select):
+    """A ``<select>`` rendered in Python rather than one template per option.
+
+    The library's filters list every year and tag in use: with Django's widget
+    templates their options alone took about ten milliseconds per request.
+    The markup is the same as ``django/forms/widgets/select.html``.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        groups = []
+        for group_name, options, _index in widget["optgroups"]:
+            html = format_html_join(
+                "",
+                '<option value="{}"{}>{}</option>',
+                (
+                    (option["value"], flatatt(option["attrs"]), option["label"])
+                    for option in options
+                ),
+            )
+            if group_name:
+                html = format_html(
+                    '<optgroup label="{}">{}</optgroup>', group_name, html
+                )
+            groups.append(html)
+        return format_html(
+            '<select name="{}"{}>{}</select>',
+            widget["name"],
+            flatatt(widget["attrs"]),
+            format_html_join("", "{}", ((group,) for group in groups)),
+        )
 
 
 class DocumentFilterForm(forms.Form):
@@ -28,37 +66,64 @@ class DocumentFilterForm(forms.Form):
     )
 
     q = forms.CharField(label=_("Search the library"), max_length=200, required=False)
-    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    kind = forms.ChoiceField(label=_("Kind"), required=False, widget=QuickSelect)
     year = forms.TypedChoiceField(
-        label=_("Year"), required=False, coerce=int, empty_value=None
+        label=_("Year"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        widget=QuickSelect,
     )
-    tag = forms.ChoiceField(label=_("Tag"), required=False)
+    tag = forms.ChoiceField(label=_("Tag"), required=False, widget=QuickSelect)
     status = forms.ChoiceField(
-        label=_("Regulation status"), choices=STATUS_CHOICES, required=False
+        label=_("Regulation status"),
+        choices=STATUS_CHOICES,
+        required=False,
+        widget=QuickSelect,
     )
-    sort = forms.ChoiceField(label=_("Sort by"), choices=SORT_CHOICES, required=False)
+    sort = forms.ChoiceField(
+        label=_("Sort by"), choices=SORT_CHOICES, required=False, widget=QuickSelect
+    )
 
     def __init__(self, *args, kinds=(), years=(), tags=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [("", _("All kinds"))] + [
-            (kind.slug, kind.name) for kind in kinds
-        ]
+        # kinds and tags: (slug, name) pairs.
+        self.fields["kind"].choices = [("", _("All kinds")), *kinds]
         self.fields["year"].choices = [("", _("All years"))] + [
             (year, year) for year in years
         ]
-        self.fields["tag"].choices = [("", _("All tags"))] + [
-            (tag.slug, tag.name) for tag in tags
-        ]
+        self.fields["tag"].choices = [("", _("All tags")), *tags]
+
+
+def _word_starts(term):
+    """The prefixes a matching word starts with: the raw word, its stem or both.
+
+    A word starting with the raw form also starts with the stem when the raw
+    form extends the stem ("rencananya", "rencana"), so one test is enough.
+    """
+    raw, stem = term
+    return [
+        start
+        for start in dict.fromkeys((stem, raw))
+        if start == stem or not raw.startswith(stem)
+    ]
 
 
 def _term_filter(column, term):
-    """Whether ``column`` holds a word starting with the raw word or its stem."""
-    # TODO: LIKE '%…%' scans every row; fine for thousands of documents, but past
-    # tens of thousands add a pg_trgm GIN index on search_text (PostgreSQL only).
-    raw, stem = term
-    return Q(**{f"{column}__contains": f" {raw}"}) | Q(
-        **{f"{column}__contains": f" {stem}"}
-    )
+    """Whether ``column`` holds a word starting with the raw word or its stem.
+
+    On PostgreSQL a trigram index on ``search_text`` (migration 0003) serves
+    these ``LIKE '% word%'`` tests when the word is rare enough to be worth it.
+    """
+    # TODO: a common word still means reading every document's search_text and
+    # ranking every match (about 10 ms of SQL at 5,000 documents when a query
+    # matches half of them, as the benchmark's do). Past tens of thousands of
+    # documents, give PostgreSQL a tsvector of search_text with prefix queries
+    # ("word:*", same matching as here) and keep LIKE for SQLite.
+    match = Q()
+    for start in _word_starts(term):
+        match |= Q(**{f"{column}__contains": f" {start}"})
+    return match
 
 
 def search_documents(queryset, text):
@@ -117,23 +182,64 @@ def _newest_first():
     ]
 
 
+def paginate(documents, requested):
+    """The requested page of ``documents``, with a paginator that knows the total.
+
+    Three queries: the matching documents ranked on their ids alone and counted
+    on the way (``COUNT(*) OVER ()``), the page's documents, and their tags as
+    ``listed_tags`` (name and slug, without taggit's heavier prefetch
+    machinery). Ranking whole rows, or counting in a query of its own, costs
+    twice as much once thousands of documents match. A page number that is not
+    a number means the first page and one past the end the last, as with
+    Django's ``Paginator.page``; only the latter costs a count on top.
+    """
+    # TODO: the unfiltered listing counts all visible documents in the window
+    # too, which stops PostgreSQL from reading only the newest ten; the count
+    # could come with the cached filter choices (pustaka.facets) instead.
+    paginator = Paginator(documents, PAGE_SIZE)
+    ranked = documents.annotate(total=Window(Count("pk"))).values_list(
+        "pk", "exact_match", "score", "total"
+    )
+    try:
+        number = int(requested)
+    except (TypeError, ValueError):
+        number = 1
+    found = []
+    if number >= 1:
+        start = (number - 1) * PAGE_SIZE
+        found = list(ranked[start : start + PAGE_SIZE])
+    if found or number == 1:
+        paginator.count = found[0][-1] if found else 0
+    else:
+        number = paginator.num_pages
+        start = (number - 1) * PAGE_SIZE
+        found = list(ranked[start : start + PAGE_SIZE])
+    ids = [pk for pk, *_rest in found]
+    loaded = PustakaDocumentPage.objects.in_bulk(ids)
+    tags = defaultdict(list)
+    for document_id, name, slug in (
+        PustakaDocumentTag.objects.filter(content_object_id__in=ids)
+        .order_by("tag__name")
+        .values_list("content_object_id", "tag__name", "tag__slug")
+    ):
+        tags[document_id].append({"name": name, "slug": slug})
+    rows = []
+    for pk, exact_match, score, _total in found:
+        if pk in loaded:
+            document = loaded[pk]
+            document.exact_match, document.score = exact_match, score
+            document.listed_tags = tags[pk]
+            rows.append(document)
+    return paginator, ResultsPage(rows, number, paginator)
+
+
 def document_listing(request, index_page):
     """Context for the library index: the form, the page of results and facets."""
-    # TODO: at 5,000 documents an uncached render takes ~17 s (docs/performance.md):
-    # the kind/year/tag facets and the count each run visible()'s per-row
-    # restriction subquery. Compute facets once per publish and cache them, and
-    # index search_text with pg_trgm, before the library grows that large.
     documents = visible(PustakaDocumentPage.objects.child_of(index_page))
-    kinds = list(DocumentKind.objects.filter(documents__in=documents).distinct())
-    years = list(documents.order_by("-year").values_list("year", flat=True).distinct())
-    tags = list(
-        Tag.objects.filter(
-            pustaka_pustakadocumenttag_items__content_object__in=documents
-        )
-        .distinct()
-        .order_by("name")
+    facets = library_facets(index_page, documents)
+    form = DocumentFilterForm(
+        request.GET or None, kinds=facets.kinds, years=facets.years, tags=facets.tags
     )
-    form = DocumentFilterForm(request.GET or None, kinds=kinds, years=years, tags=tags)
 
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     if form.is_bound and not form.is_valid():
@@ -162,19 +268,9 @@ def document_listing(request, index_page):
         ordering = _newest_first()
     else:
         ordering = ["-exact_match", "-score", *_newest_first()]
-    documents = (
-        documents.order_by(*ordering, "pk")
-        .select_related("kind", "document")
-        .prefetch_related("tags")
+    paginator, page = paginate(
+        documents.order_by(*ordering, "pk"), request.GET.get("page", 1)
     )
-
-    paginator = Paginator(documents, PAGE_SIZE)
-    try:
-        page = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
 
     active = {
         name: value for name, value in filters.items() if value and name != "sort"
@@ -183,6 +279,9 @@ def document_listing(request, index_page):
         "filter_form": form,
         "documents": page,
         "paginator": paginator,
+        "page_range": paginator.get_elided_page_range(
+            page.number, on_each_side=2, on_ends=1
+        ),
         "query": query,
         "parsed_query": parsed,
         "filters_active": bool(active),

@@ -7,15 +7,16 @@ relations to other regulations.
 """
 
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from home.visibility import visible
+from home.visibility import CheckedViewRestrictionsMixin, visible
 
 from .search import index_text, jenis_abbreviation
 
@@ -48,7 +49,7 @@ class DocumentKind(models.Model):
         return self.name
 
 
-class PustakaIndexPage(Page):
+class PustakaIndexPage(CheckedViewRestrictionsMixin, Page):
     """The library's front page: search, filters and the document listing."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -78,7 +79,19 @@ class PustakaDocumentTag(TaggedItemBase):
     )
 
 
-class PustakaDocumentPage(Page):
+class DocumentManager(PageManager):
+    """Documents come with their kind and file: every page that shows one shows both.
+
+    Serving a document loads it through the default manager (Wagtail's
+    ``specific``), so this saves two queries per document page. Code that
+    defers fields with ``only()`` must keep ``kind`` and ``document``.
+    """
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("kind", "document")
+
+
+class PustakaDocumentPage(CheckedViewRestrictionsMixin, Page):
     """One document in the library, with its file and metadata."""
 
     class LegalStatus(models.TextChoices):
@@ -173,6 +186,8 @@ class PustakaDocumentPage(Page):
     parent_page_types = ["pustaka.PustakaIndexPage"]
     subpage_types = []
 
+    objects = DocumentManager()
+
     class Meta:
         verbose_name = _("library document")
         verbose_name_plural = _("library document")
@@ -206,19 +221,47 @@ class PustakaDocumentPage(Page):
         return super().save(*args, **kwargs)
 
     def visible_relations(self):
-        """Relations to and from regulations a visitor may see: (outbound, inbound)."""
-        outbound = list(self.relations.select_related("target"))
-        inbound = list(self.inbound_relations.select_related("page"))
-        linked = {r.target_id for r in outbound} | {r.page_id for r in inbound}
-        shown = set(
-            visible(PustakaDocumentPage.objects.filter(pk__in=linked)).values_list(
-                "pk", flat=True
+        """Relations to and from regulations a visitor may see: (outbound, inbound).
+
+        One query for a published page; a preview takes the draft's outbound
+        relations, which modelcluster keeps in memory.
+        """
+
+        def shown(field):
+            return Exists(
+                visible(PustakaDocumentPage.objects.filter(pk=OuterRef(field)))
             )
+
+        draft = "relations" in getattr(self, "_cluster_related_objects", {})
+        where = Q(target=self) & shown("page_id")
+        if not draft:
+            where |= Q(page=self) & shown("target_id")
+        relations = list(
+            RegulationRelation.objects.filter(where)
+            .select_related("page", "target")
+            .order_by("sort_order", "pk")
         )
-        return (
-            [r for r in outbound if r.target_id in shown],
-            [r for r in inbound if r.page_id in shown],
+        inbound = [r for r in relations if r.target_id == self.pk]
+        if not draft:
+            return [r for r in relations if r.page_id == self.pk], inbound
+        outbound = list(self.relations.select_related("target"))
+        shown_ids = set(
+            visible(
+                PustakaDocumentPage.objects.filter(
+                    pk__in=[r.target_id for r in outbound]
+                )
+            ).values_list("pk", flat=True)
         )
+        return [r for r in outbound if r.target_id in shown_ids], inbound
+
+    def library(self):
+        """The library this document sits in, when a visitor may see it."""
+        ancestors = getattr(self, "served_ancestors", None)
+        if ancestors and ancestors[-1].specific_class is PustakaIndexPage:
+            # Served: the serving check found no hidden page above this one, and
+            # whoever may see this document may see its library.
+            return ancestors[-1]
+        return visible(PustakaIndexPage.objects.all()).first()
 
     def get_context(self, request, *args, **kwargs):
         from rpjpd.models import TopicPage
@@ -232,7 +275,7 @@ class PustakaDocumentPage(Page):
             .distinct()
             .order_by("path")
         )
-        context["library"] = visible(PustakaIndexPage.objects.all()).first()
+        context["library"] = self.library()
         return context
 
 

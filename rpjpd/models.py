@@ -7,8 +7,7 @@ import uuid
 from django.conf import settings
 from django.contrib import admin
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
-from django.db.models.functions import Substr
+from django.db.models import Q
 from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -231,18 +230,8 @@ class TopicDocumentLink(Orderable):
 
 
 def public_topics():
-    """Topics a visitor can open, wherever they are listed."""
-    now = timezone.now()
-    hidden = Q(live=False) | Q(expired=True) | Q(expire_at__lte=now)
-    hidden_ancestor = Page.objects.filter(hidden, depth__gt=1).filter(
-        path=Substr(OuterRef("path"), 1, F("depth") * Page.steplen)
-    )
-    return (
-        TopicPage.objects.live()
-        .public()
-        .exclude(hidden)
-        .exclude(Exists(hidden_ancestor))
-    )
+    """Topics a visitor can open, wherever they are listed (home.visibility's rule)."""
+    return visible(TopicPage.objects.all())
 
 
 class ReplyQuerySet(models.QuerySet):

@@ -5,15 +5,18 @@ import datetime
 import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
+from experts.tests.factories import ExpertFactory
 from home.tests.factories import make_home
+from home.visibility import check_serving, visible
+from pustaka.models import PustakaDocumentPage
 from pustaka.tests.factories import (
     PustakaDocumentPageFactory,
     PustakaIndexPageFactory,
     WagtailDocumentFactory,
 )
-from rpjpd.models import TopicDocumentLink
+from rpjpd.models import Reply, TopicDocumentLink, TopicPage
 from rpjpd.tests.factories import (
     RPJPDIndexPageFactory,
     RPJPDSectionPageFactory,
@@ -205,3 +208,77 @@ def test_pages_under_an_unpublished_parent_are_hidden(client, site_tree):
     home = client.get("/").text
     assert "Topik Terbuka Umum" not in home
     assert "Dokumen Terbuka Mahakam" not in home
+
+
+@pytest.mark.parametrize("state", HIDDEN_STATES)
+def test_pages_under_a_hidden_section_or_library_are_hidden_everywhere(
+    client, site_tree, state
+):
+    """A restriction, an expiry date or an unpublish above a page hides it too."""
+    Reply.objects.create(
+        topic=site_tree["topic"], author=ExpertFactory(), body="Balasan terbuka."
+    )
+    hide(site_tree["section"], state)
+    hide(site_tree["library"], state)
+
+    assert not visible(TopicPage.objects.all()).exists()
+    assert not visible(PustakaDocumentPage.objects.all()).exists()
+    assert not Reply.objects.visible().exists()
+    assert client.get(site_tree["topic"].url).status_code == 404
+    assert client.get(site_tree["document"].url).status_code == 404
+    home = client.get("/").text
+    assert "Topik Terbuka Umum" not in home
+    assert "Dokumen Terbuka Mahakam" not in home
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert site_tree["topic"].slug not in sitemap
+    assert site_tree["document"].slug not in sitemap
+
+
+def test_a_hidden_leaf_does_not_hide_its_siblings_or_parent(site_tree):
+    hidden = PustakaDocumentPageFactory(parent=site_tree["library"], title="Rahasia")
+    hide(hidden, "expired")
+    PageViewRestriction.objects.create(
+        page=PustakaDocumentPageFactory(parent=site_tree["library"], title="Privat"),
+        restriction_type=PageViewRestriction.LOGIN,
+    )
+
+    shown = set(visible(Page.objects.all()).values_list("title", flat=True))
+
+    assert {"Dokumen Terbuka Mahakam", site_tree["library"].title} <= shown
+    assert not {"Rahasia", "Privat"} & shown
+
+
+def test_a_future_expiry_date_above_a_page_hides_nothing_yet(site_tree):
+    site_tree["library"].expire_at = timezone.now() + datetime.timedelta(days=1)
+    site_tree["library"].save()
+
+    assert visible(PustakaDocumentPage.objects.all()).exists()
+
+
+def test_serving_an_unrestricted_page_checks_it_in_one_query(
+    client, site_tree, django_assert_num_queries
+):
+
+    document = PustakaDocumentPage.objects.get(pk=site_tree["document"].pk)
+
+    with django_assert_num_queries(1):
+        check = check_serving(document)
+
+    assert not check.hidden and check.restrictions == []
+    assert [page.pk for page in document.served_ancestors][-2:] == [
+        site_tree["home"].pk,
+        site_tree["library"].pk,
+    ]
+    with django_assert_num_queries(0):
+        assert not document.get_view_restrictions().exists()
+
+
+def test_restrictions_above_a_served_page_are_loaded(site_tree):
+    hide(site_tree["library"], "group")
+    document = PustakaDocumentPage.objects.get(pk=site_tree["document"].pk)
+
+    check = check_serving(document)
+
+    assert not check.hidden
+    assert [r.page_id for r in check.restrictions] == [site_tree["library"].pk]
+    assert document.get_view_restrictions().count() == 1

@@ -182,3 +182,93 @@ def test_listing_queries_do_not_grow_with_the_number_of_documents(
 
     assert [count for count, _ in few] == [count for count, _ in many]
     assert many[0][1] == PAGE_SIZE
+
+
+def test_many_pages_link_a_window_of_page_numbers(client, library, kinds, monkeypatch):
+    monkeypatch.setattr("pustaka.listing.PAGE_SIZE", 1)
+    for number in range(12):
+        PustakaDocumentPageFactory(
+            parent=library, title=f"Rencana {number}", kind=kinds["kajian"]
+        )
+
+    response = client.get(library.url, {"q": "rencana", "page": "6"})
+
+    pages = response.text.split('class="pagination"')[1].split("</ul>")[0]
+    assert '<span aria-current="page">6</span>' in pages
+    for shown in ("page=1", "page=4", "page=8", "page=12"):
+        assert shown in pages
+    for hidden in ("page=2", "page=3", "page=9", "page=11"):
+        assert f"{hidden}&" not in pages and f'{hidden}"' not in pages
+    assert pages.count("pagination__gap") == 2
+
+
+@pytest.mark.parametrize(
+    ("requested", "number"), [("0", 2), ("-1", 2), ("99", 2), ("x", 1), ("2", 2)]
+)
+def test_page_numbers_out_of_range_show_the_nearest_page(
+    client, library, kinds, requested, number
+):
+    for index in range(PAGE_SIZE + 2):
+        PustakaDocumentPageFactory(
+            parent=library, title=f"Rencana {index}", kind=kinds["kajian"]
+        )
+
+    response = client.get(library.url, {"q": "rencana", "page": requested})
+
+    page = response.context["documents"]
+    assert page.number == number
+    assert len(page.object_list) == (2 if number == 2 else PAGE_SIZE)
+    assert response.context["paginator"].count == PAGE_SIZE + 2
+
+
+def test_no_result_is_one_empty_page(client, library, catalogue):
+    response = client.get(library.url, {"q": "tidakadasamasekali"})
+
+    assert response.context["paginator"].count == 0
+    assert list(response.context["documents"]) == []
+
+
+def test_listed_documents_carry_their_tags_and_rank(client, library, catalogue):
+    response = client.get(library.url, {"q": "perencanaan"})
+
+    documents = {d.slug: d for d in response.context["documents"]}
+    assert [t["slug"] for t in documents["perda-baru"].listed_tags] == [
+        "perencanaan",
+        "tata-ruang",
+    ]
+    assert documents["perda-baru"].score > 0
+    assert 'href="?q=perencanaan&amp;tag=tata-ruang"' in response.text
+
+
+@pytest.mark.parametrize("value", [None, "2024", "a&b"])
+def test_quick_select_renders_what_django_select_renders(value):
+    from html.parser import HTMLParser
+
+    from django import forms
+
+    from pustaka.listing import QuickSelect
+
+    class Parts(HTMLParser):
+        def __init__(self, html):
+            super().__init__()
+            self.parts = []
+            self.feed(html)
+
+        def handle_starttag(self, tag, attrs):
+            self.parts.append((tag, sorted(attrs, key=str)))
+
+        def handle_endtag(self, tag):
+            self.parts.append(("/" + tag,))
+
+        def handle_data(self, data):
+            if data.strip():
+                self.parts.append(data.strip())
+
+    choices = [("", "Semua"), (2024, "2024"), ("a&b", "<b>A & B</b>")]
+    attrs = {"id": "id_year", "aria-invalid": "true", "required": True}
+
+    quick = QuickSelect(choices=choices).render("year", value, attrs)
+    django = forms.Select(choices=choices).render("year", value, attrs)
+
+    assert Parts(quick).parts == Parts(django).parts
+    assert "<b>" not in quick

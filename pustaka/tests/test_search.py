@@ -166,3 +166,33 @@ def test_tags_added_later_are_searchable(library):
     found, _ = search_documents(PustakaDocumentPage.objects.all(), "ikan")
 
     assert list(found) == [document]
+
+
+@pytest.mark.django_db
+def test_postgresql_indexes_the_search_text_with_trigrams():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the trigram index exists on PostgreSQL only")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = %s",
+            ["pustaka_document_search_text_trgm"],
+        )
+        (definition,) = cursor.fetchone()
+
+    assert "gin (search_text gin_trgm_ops)" in definition
+
+
+@pytest.mark.parametrize(
+    ("term", "starts"),
+    [
+        (("rencana", "rencana"), ["rencana"]),
+        (("rencananya", "rencana"), ["rencana"]),
+        (("perencanaan", "rencana"), ["rencana", "perencanaan"]),
+    ],
+)
+def test_a_word_is_tested_once_when_its_stem_covers_it(term, starts):
+    from pustaka.listing import _word_starts
+
+    assert _word_starts(term) == starts
