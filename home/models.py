@@ -6,9 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
+from ops.public_cache import remember
 from ops.routing import PathLookupRouteMixin
 
 from .visibility import visible
@@ -131,3 +132,25 @@ class FooterSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("help-desk contact")
+
+    @classmethod
+    def for_request(cls, request):
+        """The contact of the request's site, built once per public content version.
+
+        Every page's footer shows it; saving it is a public write, which
+        replaces the version (``ops.public_cache``). Until an editor saves it, an
+        empty contact is shown without writing one (Wagtail would create it on
+        the first page view).
+        """
+        attribute = cls.get_cache_attr_name()
+        if not hasattr(request, attribute):
+            site = Site.find_for_request(request)
+            if site is None:
+                return super().for_request(request)
+            contact = remember(
+                f"footer-settings:{site.pk}",
+                lambda: cls.objects.filter(site=site).first() or cls(site=site),
+                request,
+            )
+            setattr(request, attribute, contact)
+        return getattr(request, attribute)
