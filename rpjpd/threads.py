@@ -1,15 +1,16 @@
 """Lay out a topic's replies as conversations, a page of threads at a time.
 
 A page holds a fixed number of top-level replies with every answer below them.
-Three queries fetch any page, whatever the number of replies: the count of
-top-level replies, the top-level replies of the page, and all their answers
-(found through ``Reply.thread``).
+Two queries fetch any page, whatever the number of replies: the counts (of
+conversations, for the pages, and of shown replies, for the heading), then the
+page's top-level replies with all their answers (found through
+``Reply.thread``), selected by a subquery.
 """
 
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
 from .models import Reply
 
@@ -65,21 +66,41 @@ def top_level_queryset(topic):
     )
 
 
-def thread_page(topic, page_number, per_page=THREADS_PER_PAGE):
-    """Return ``(page, entries)``: the paginator page and the replies to show."""
-    paginator = Paginator(top_level_queryset(topic), per_page)
-    page = paginator.get_page(page_number)
-    root_ids = [root.pk for root in page.object_list]
-    if not root_ids:
-        return page, []
+def reply_counts(topic):
+    """``(conversations, shown)``: what the pages list, and the heading counts."""
+    shown = Q(moderation_state=Reply.ModerationState.VISIBLE, withdrawn_at__isnull=True)
+    shown_answers = Reply.objects.shown().filter(thread=OuterRef("pk"))
+    counts = Reply.objects.filter(topic=topic).aggregate(
+        conversations=Count(
+            "pk", filter=Q(parent__isnull=True) & (shown | Exists(shown_answers))
+        ),
+        shown=Count("pk", filter=shown),
+    )
+    return counts["conversations"], counts["shown"]
 
+
+def page_entries(topic, page_number, per_page=THREADS_PER_PAGE):
+    """The conversations on page ``page_number`` (a valid number), as entries."""
+    offset = (page_number - 1) * per_page
+    roots = top_level_queryset(topic).values("pk")[offset : offset + per_page]
     replies = list(
         reply_base_queryset()
         .filter(topic=topic)
-        .filter(Q(pk__in=root_ids) | Q(thread_id__in=root_ids))
+        .filter(Q(pk__in=roots) | Q(thread_id__in=roots))
         .in_thread_order()
     )
-    return page, flatten(replies, root_ids)
+    root_ids = [reply.pk for reply in replies if reply.parent_id is None]
+    return flatten(replies, root_ids)
+
+
+def thread_page(topic, page_number, per_page=THREADS_PER_PAGE):
+    """Return ``(page, entries, shown)``: the paginator page, the replies to show
+    and the number of shown replies, in two queries."""
+    conversations, shown = reply_counts(topic)
+    # The count is known already: paginate positions, sparing Django's COUNT.
+    page = Paginator(range(conversations), per_page).get_page(page_number)
+    entries = page_entries(topic, page.number, per_page) if conversations else []
+    return page, entries, shown
 
 
 def flatten(replies, root_ids):
