@@ -57,8 +57,34 @@ class TestRemember:
     ):
         with django_capture_on_commit_callbacks(execute=False) as callbacks:
             make_site()
+        before = public_cache.current_versions()
 
-        assert public_cache.bump in callbacks
+        for callback in callbacks:
+            callback()
+
+        after = public_cache.current_versions()
+        assert before[public_cache.SITE] != after[public_cache.SITE]
+        assert before[public_cache.DISCUSSION] != after[public_cache.DISCUSSION]
+
+    def test_a_reply_retires_the_discussion_only(self):
+        from rpjpd.tests.factories import ExpertFactory, ReplyFactory, TopicPageFactory
+        from rpjpd.tests.factories import build_site as build_rpjpd_site
+
+        _home, _hub, section = build_rpjpd_site()
+        topic = TopicPageFactory(parent=section)
+        author = ExpertFactory()  # accounts and profiles are site-wide writes
+        public_cache.remember("menu", lambda: "menu")
+        public_cache.remember("counts", lambda: 0, scope=public_cache.DISCUSSION)
+        public_cache.shared("list", lambda: "empty")
+
+        ReplyFactory(topic=topic, author=author)
+
+        assert public_cache.remember("menu", lambda: "rebuilt") == "menu"
+        assert (
+            public_cache.remember("counts", lambda: 1, scope=public_cache.DISCUSSION)
+            == 1
+        )
+        assert public_cache.shared("list", lambda: "one reply") == "one reply"
 
     def test_private_writes_keep_it(self):
         user = UserFactory()
@@ -160,9 +186,7 @@ class TestSharedParts:
         client.force_login(member)
         client.get("/tentang/")
 
-        values = [
-            blob for _expiry, blob in public_cache._memo["items"].values()
-        ]
+        values = [item[-1] for item in public_cache._memo["items"].values()]
 
         assert values
         assert not any(b"Siti Rahasia Uji" in blob for blob in values)
@@ -175,8 +199,6 @@ def test_the_site_lookup_skips_the_admin():
     request = RequestFactory().get("/admin/")
     seen = []
 
-    CachedSiteMiddleware(lambda r: seen.append(hasattr(r, "_wagtail_site")))(
-        request
-    )
+    CachedSiteMiddleware(lambda r: seen.append(hasattr(r, "_wagtail_site")))(request)
 
     assert seen == [False]

@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from ops.public_cache import remember, shared
+from ops.public_cache import DISCUSSION, remember, shared
 from rpjpd import counts
 from rpjpd.forms import ReplyForm
 from rpjpd.models import Reply
@@ -122,7 +122,10 @@ def reply_section(context, topic):
         return {"topic": topic, "entries": [], "reply_count": 0, "is_open": False}
     # The page is being served, so it is public: no need to check it again.
     conversations, shown = remember(
-        f"reply-counts:{topic.pk}", lambda: reply_counts(topic), request
+        f"reply-counts:{topic.pk}",
+        lambda: reply_counts(topic),
+        request,
+        scope=DISCUSSION,
     )
     page = Paginator(range(conversations), THREADS_PER_PAGE).get_page(
         request.GET.get("halaman")
