@@ -19,7 +19,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.visibility import visible
+from home.visibility import not_restricted, visible
 from ops.public_cache import remember
 
 
@@ -258,7 +258,11 @@ class TopicDocumentLink(Orderable):
 
 
 def public_topics():
-    """Topics a visitor can open, wherever they are listed."""
+    """Topics a visitor can open, wherever they are listed.
+
+    Every condition is a subquery, so narrowing replies to public topics costs
+    no query of its own (Wagtail's ``public()`` first loads every restriction).
+    """
     now = timezone.now()
     hidden = Q(live=False) | Q(expired=True) | Q(expire_at__lte=now)
     hidden_ancestor = Page.objects.filter(hidden, depth__gt=1).filter(
@@ -266,7 +270,7 @@ def public_topics():
     )
     return (
         TopicPage.objects.live()
-        .public()
+        .filter(not_restricted())
         .exclude(hidden)
         .exclude(Exists(hidden_ancestor))
     )
@@ -389,6 +393,11 @@ class Reply(models.Model):
     )
 
     objects = ReplyQuerySet.as_manager()
+
+    # Replies are not content that pages link to: Wagtail would queue a task to
+    # index each one's references (a database write per reply) for its "usage"
+    # listings. Deleting a topic with replies is explained by our own hook.
+    wagtail_reference_index_ignore = True
 
     class Meta:
         ordering = ["created_at", "pk"]

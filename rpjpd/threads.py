@@ -10,7 +10,7 @@ page's top-level replies with all their answers (found through
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
 
 from .models import Reply
 
@@ -143,13 +143,15 @@ def flatten(replies, root_ids):
 
 
 def page_number_of(reply):
-    """The page of its topic on which ``reply`` appears."""
-    root_id = reply.thread_id or reply.pk
-    root = Reply.objects.only("created_at").get(pk=root_id)
+    """The page of its topic on which ``reply`` appears (one query)."""
+    if reply.thread_id is None:
+        root_id, root_time = reply.pk, Value(reply.created_at)
+    else:
+        root_id = reply.thread_id
+        root_time = Subquery(Reply.objects.filter(pk=root_id).values("created_at")[:1])
     earlier = (
         top_level_queryset(reply.topic_id)
-        .filter(created_at__lte=root.created_at)
-        .exclude(created_at=root.created_at, pk__gte=root.pk)
+        .filter(Q(created_at__lt=root_time) | Q(created_at=root_time, pk__lt=root_id))
         .count()
     )
     return earlier // THREADS_PER_PAGE + 1
