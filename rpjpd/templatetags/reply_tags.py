@@ -207,25 +207,46 @@ def _with_own_actions(parts, authors, user):
     return mark_safe("".join(html))  # noqa: S308  (our own rendered templates)
 
 
-@register.inclusion_tag("rpjpd/includes/expert_replies.html")
-def expert_recent_replies(user, limit=5):
-    """An expert's latest visible replies, each linking to its topic."""
-    replies = (
-        Reply.objects.visible()
-        .filter(author=user)
-        .select_related("topic")
-        .order_by("-created_at", "-pk")[:limit]
+@register.inclusion_tag("rpjpd/includes/expert_replies.html", takes_context=True)
+def expert_recent_replies(context, user, limit=5):
+    """An expert's latest visible replies, each linking to its topic.
+
+    Public, and the same for everyone: kept per discussion version.
+    """
+
+    def build():
+        replies = list(
+            Reply.objects.visible()
+            .filter(author=user)
+            .select_related("topic")
+            .order_by("-created_at", "-pk")[:limit]
+        )
+        return {"replies": replies, "total": counts.expert_reply_count(user)}
+
+    return remember(
+        f"expert-replies:{user.pk}:{limit}",
+        build,
+        context.get("request"),
+        scope=DISCUSSION,
     )
-    return {"replies": replies, "total": counts.expert_reply_count(user)}
 
 
-@register.inclusion_tag("rpjpd/includes/latest_discussion.html")
-def latest_discussion(limit=5):
-    """The latest visible replies across all public topics, for the home page."""
-    replies = (
-        Reply.objects.visible()
-        .select_related("topic", "author", "author__expert_profile")
-        .order_by("-created_at", "-pk")[:limit]
+@register.inclusion_tag("rpjpd/includes/latest_discussion.html", takes_context=True)
+def latest_discussion(context, limit=5):
+    """The latest visible replies across all public topics, for the home page.
+
+    Public, and the same for everyone: kept per discussion version.
+    """
+
+    def build():
+        return list(
+            Reply.objects.visible()
+            .select_related("topic", "author", "author__expert_profile")
+            .order_by("-created_at", "-pk")[:limit]
+        )
+
+    replies = remember(
+        f"latest-discussion:{limit}", build, context.get("request"), scope=DISCUSSION
     )
     return {"replies": replies}
 
