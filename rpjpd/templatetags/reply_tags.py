@@ -18,7 +18,15 @@ from rpjpd import counts
 from rpjpd.forms import ReplyForm
 from rpjpd.models import Reply
 from rpjpd.permissions import can_post_replies
-from rpjpd.threads import THREADS_PER_PAGE, page_entries, reply_counts
+from rpjpd.threads import (
+    CONVERSATION_PER_PAGE,
+    THREADS_PER_PAGE,
+    conversation_outline,
+    page_entries,
+    page_number_of,
+    reply_counts,
+    with_texts,
+)
 
 register = template.Library()
 
@@ -127,9 +135,15 @@ def reply_section(context, topic):
         request,
         scope=DISCUSSION,
     )
-    page = Paginator(range(conversations), THREADS_PER_PAGE).get_page(
-        request.GET.get("halaman")
-    )
+    conversation = _conversation(request, topic)
+    if conversation:
+        page = Paginator(conversation, CONVERSATION_PER_PAGE).get_page(
+            request.GET.get("halaman")
+        )
+    else:
+        page = Paginator(range(conversations), THREADS_PER_PAGE).get_page(
+            request.GET.get("halaman")
+        )
     is_open = topic.is_open
     may_post = is_open and can_post_replies(user)
     is_visitor = not user.is_authenticated
@@ -145,7 +159,12 @@ def reply_section(context, topic):
     rendered = {}
 
     def render_list():
-        entries = present(page_entries(topic, page.number)) if conversations else []
+        if conversation:
+            entries = present(with_texts(list(page.object_list)))
+        elif conversations:
+            entries = present(page_entries(topic, page.number))
+        else:
+            entries = []
         rendered["entries"] = entries
         html = render_to_string(
             "rpjpd/includes/reply_list.html",
@@ -158,11 +177,15 @@ def reply_section(context, topic):
         }
         return OWN_ACTIONS.split(html), authors
 
-    key = (
-        f"reply-list:{topic.pk}:{page.number}:{shown_as}:{int(is_open)}:"
-        f"{get_language()}"
-    )
-    parts, authors = shared(key, render_list, request)
+    if conversation:
+        # One long conversation read in full: rare, not worth keeping.
+        parts, authors = render_list()
+    else:
+        key = (
+            f"reply-list:{topic.pk}:{page.number}:{shown_as}:{int(is_open)}:"
+            f"{get_language()}"
+        )
+        parts, authors = shared(key, render_list, request)
     return {
         **list_context,
         "request": request,
@@ -172,10 +195,28 @@ def reply_section(context, topic):
         # Only when rendered for this request (tests look at it).
         "entries": rendered.get("entries"),
         "threads_page": page,
+        "conversation": conversation[0].reply.pk if conversation else None,
+        "conversation_back_url": _back_url(conversation[0].reply)
+        if conversation
+        else "",
         "reply_count": shown,
         "is_visitor": is_visitor,
         "form": ReplyForm(topic=topic) if may_post else None,
     }
+
+
+def _conversation(request, topic):
+    """The conversation asked for with ``?percakapan=``, as entries, or None."""
+    wanted = request.GET.get("percakapan", "")
+    if not wanted.isdigit() or len(wanted) > 18:
+        return None
+    return conversation_outline(topic, int(wanted)) or None
+
+
+def _back_url(root):
+    """The topic's page that holds the conversation ``root`` starts."""
+    page = page_number_of(root)
+    return f"?halaman={page}#{root.anchor}" if page > 1 else f"?#{root.anchor}"
 
 
 def _labels():

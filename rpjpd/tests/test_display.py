@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from rpjpd.models import Reply
 from rpjpd.templatetags.reply_tags import reply_body
-from rpjpd.threads import THREADS_PER_PAGE
+from rpjpd.threads import ANSWERS_SHOWN, THREADS_PER_PAGE
 
 from .factories import ReplyFactory
 
@@ -111,7 +111,90 @@ class TestTopicPage:
         response = client.get(topic.url)
 
         assert response.status_code == 200
-        assert len(response.context["entries"]) == 1201
+        assert len(response.context["entries"]) == 1 + ANSWERS_SHOWN
+        assert "Baca sisa percakapan ini (1170 balasan lagi)" in response.text
+
+
+@pytest.mark.django_db
+class TestLongConversations:
+    @pytest.fixture
+    def conversation(self, topic, expert):
+        """A first reply and 100 answers to it, then a short conversation."""
+        root = ReplyFactory(topic=topic, author=expert)
+        answers = [
+            ReplyFactory(topic=topic, author=expert, parent=root) for _ in range(100)
+        ]
+        short = ReplyFactory(topic=topic, author=expert)
+        return root, answers, short
+
+    def test_topic_page_shows_the_first_answers_and_links_to_the_rest(
+        self, client, topic, conversation
+    ):
+        root, answers, short = conversation
+
+        response = client.get(topic.url)
+
+        ids = shown_reply_ids(response)
+        assert ids == [root.pk, *[a.pk for a in answers[:ANSWERS_SHOWN]], short.pk]
+        link = f'href="?percakapan={root.pk}#{answers[ANSWERS_SHOWN].anchor}"'
+        assert link in response.text
+        assert "(70 balasan lagi)" in response.text
+
+    def test_the_conversation_has_its_own_pages(self, client, topic, conversation):
+        root, answers, short = conversation
+
+        first = client.get(topic.url, {"percakapan": root.pk})
+        second = client.get(topic.url, {"percakapan": root.pk, "halaman": 2})
+        third = client.get(topic.url, {"percakapan": root.pk, "halaman": 3})
+
+        everything = [root, *answers]
+        assert shown_reply_ids(first) == [r.pk for r in everything[:50]]
+        assert shown_reply_ids(second) == [r.pk for r in everything[50:100]]
+        assert shown_reply_ids(third) == [r.pk for r in everything[100:]]
+        assert short.anchor not in first.text
+        assert "membaca satu percakapan secara utuh" in first.text
+        assert f"?percakapan={root.pk}&amp;halaman=2#balasan" in first.text
+
+    def test_permalinks_lead_to_the_page_that_shows_the_reply(
+        self, client, topic, conversation
+    ):
+        root, answers, _short = conversation
+
+        for reply in (root, answers[0], answers[ANSWERS_SHOWN - 1], answers[75]):
+            target = client.get(reverse("replies:detail", args=[reply.pk]))["Location"]
+            page = client.get(target)
+            assert page.status_code == 200
+            assert reply.pk in shown_reply_ids(page)
+        assert client.get(reverse("replies:detail", args=[answers[75].pk]))[
+            "Location"
+        ].endswith(f"?percakapan={root.pk}&halaman=2#{answers[75].anchor}")
+
+    def test_a_bad_or_foreign_conversation_shows_the_topic(
+        self, client, topic, section, conversation
+    ):
+        from .factories import TopicFactory
+
+        root, _answers, short = conversation
+        elsewhere = ReplyFactory(topic=TopicFactory(parent=section))
+
+        for value in ("abc", "-1", "99999999999999999999", str(elsewhere.pk)):
+            response = client.get(topic.url, {"percakapan": value})
+            assert response.status_code == 200
+            assert short.pk in shown_reply_ids(response)
+        answer_id = str(_answers[0].pk)  # an answer starts no conversation
+        assert short.pk in shown_reply_ids(
+            client.get(topic.url, {"percakapan": answer_id})
+        )
+
+    def test_an_expert_can_edit_their_reply_deep_in_a_conversation(
+        self, client, topic, conversation, expert
+    ):
+        root, answers, _short = conversation
+        client.force_login(expert)
+
+        response = client.get(topic.url, {"percakapan": root.pk, "halaman": 2})
+
+        assert reverse("replies:edit", args=[answers[75].pk]) in response.text
 
     def test_hidden_reply_leaves_a_marker_above_its_answers(self, client, topic):
         hidden = ReplyFactory(
@@ -269,8 +352,9 @@ class TestQueryCount:
         assert response.status_code == 200
         with CaptureQueriesContext(connection) as repeat:
             assert client.get(url).status_code == 200
+        # The counts, the outline of the page's conversations, their texts.
         reply_queries = [q for q in first if "rpjpd_reply" in q["sql"]]
-        assert len(reply_queries) <= 2
+        assert len(reply_queries) <= 3
         return len(reply_queries), len(repeat), response
 
     @pytest.mark.parametrize("role", ["visitor", "expert"])
