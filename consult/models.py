@@ -17,6 +17,15 @@ from django.utils.translation import gettext_lazy as _
 from .storage import attachment_storage, attachment_upload_to
 
 
+def unread_condition(user):
+    """The filter for consultations with activity ``user`` has not seen yet."""
+    return (
+        Q(requester=user, last_activity_at__gt=F("requester_read_at"))
+        | Q(expert=user, expert_read_at__isnull=True)
+        | Q(expert=user, last_activity_at__gt=F("expert_read_at"))
+    )
+
+
 class ConsultationQuerySet(models.QuerySet):
     """Queries that always start from one participant."""
 
@@ -28,11 +37,7 @@ class ConsultationQuerySet(models.QuerySet):
 
     def unread_for(self, user):
         """Consultations with activity ``user`` has not seen yet."""
-        return self.filter(
-            Q(requester=user, last_activity_at__gt=F("requester_read_at"))
-            | Q(expert=user, expert_read_at__isnull=True)
-            | Q(expert=user, last_activity_at__gt=F("expert_read_at"))
-        )
+        return self.filter(unread_condition(user))
 
 
 class Consultation(models.Model):

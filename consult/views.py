@@ -10,10 +10,11 @@ import logging
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch
+from django.urls import NoReverseMatch, reverse
+from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -21,7 +22,7 @@ from experts.models import ExpertiseField
 
 from . import services
 from .forms import ConsultationForm, MessageForm
-from .models import Consultation
+from .models import Consultation, unread_condition
 from .permissions import (
     REFUSAL_MESSAGES,
     consultable_experts,
@@ -34,6 +35,26 @@ logger = logging.getLogger(__name__)
 
 EXPERTS_PER_PAGE = 12
 CONSULTATIONS_PER_PAGE = 20
+# What a row of Konsultasi Saya shows: loading only this keeps the page cheap.
+_PERSON_FIELDS = ("name", "first_name", "last_name", "username", "account_type")
+_PROFILE_FIELDS = ("title_prefix", "title_suffix", "user")
+LISTED_FIELDS = (
+    "public_id",
+    "subject",
+    "status",
+    "last_activity_at",
+    "requester_read_at",
+    "expert_read_at",
+    "requester",
+    "expert",
+    "field__name",
+    *(f"{who}__{name}" for who in ("requester", "expert") for name in _PERSON_FIELDS),
+    *(
+        f"{who}__expert_profile__{name}"
+        for who in ("requester", "expert")
+        for name in _PROFILE_FIELDS
+    ),
+)
 
 
 def _profile_url(profile):
@@ -157,13 +178,39 @@ def start(request, slug):
 @never_cache
 @login_required
 def my_consultations(request):
-    """Konsultasi Saya: the user's consultations, newest activity first."""
+    """Konsultasi Saya: the user's consultations, newest activity first.
+
+    A page at a time; how many have unread activity is said at the top, with
+    a filter that lists only those, so none is lost on a later page.
+    """
     user = request.user
     status = request.GET.get("status", "")
     direction = request.GET.get("arah", "")
+    only_unread = request.GET.get("belum_dibaca") == "1"
 
+    mine = Consultation.objects.for_participant(user)
+    listed = Q()
+    if status in Consultation.Status.values:
+        listed &= Q(status=status)
+    else:
+        status = ""
+    if direction == "masuk":
+        listed &= Q(expert=user)
+    elif direction == "terkirim":
+        listed &= Q(requester=user)
+    else:
+        direction = ""
+    if only_unread:
+        listed &= unread_condition(user)
+    # One query counts both what is listed (for the pages) and what is unread
+    # (for the notice and the menu's badge).
+    counts = mine.aggregate(
+        listed=Count("pk", filter=listed),
+        unread=Count("pk", filter=unread_condition(user)),
+    )
+    request._unread_consultations = counts["unread"]
     consultations = (
-        Consultation.objects.for_participant(user)
+        mine.filter(listed)
         .select_related(
             "requester",
             "requester__expert_profile",
@@ -171,28 +218,26 @@ def my_consultations(request):
             "expert__expert_profile",
             "field",
         )
+        .only(*LISTED_FIELDS)
         .order_by("-last_activity_at", "-pk")
     )
-    if status in Consultation.Status.values:
-        consultations = consultations.filter(status=status)
-    else:
-        status = ""
-    if direction == "masuk":
-        consultations = consultations.filter(expert=user)
-    elif direction == "terkirim":
-        consultations = consultations.filter(requester=user)
-    else:
-        direction = ""
-
-    page = Paginator(consultations, CONSULTATIONS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    paginator = Paginator(consultations, CONSULTATIONS_PER_PAGE)
+    paginator.count = counts["listed"]  # counted above
+    page = paginator.get_page(request.GET.get("page"))
+    status_labels = dict(Consultation.Status.choices)
     for consultation in page.object_list:
         consultation.received = consultation.expert_id == user.pk
         consultation.other_name = services.participant_name(
             consultation.other_participant(user)
         )
         consultation.unread = consultation.is_unread_for(user)
+        consultation.url = reverse(
+            "consult:detail", kwargs={"public_id": consultation.public_id}
+        )
+        consultation.status_label = status_labels.get(consultation.status, "")
+        activity = timezone.localtime(consultation.last_activity_at)
+        consultation.activity_iso = activity.isoformat()
+        consultation.activity_display = dateformat.format(activity, "j F Y, H.i")
 
     return render(
         request,
@@ -201,6 +246,8 @@ def my_consultations(request):
             "page_obj": page,
             "status": status,
             "direction": direction,
+            "only_unread": only_unread,
+            "unread_count": counts["unread"],
             "statuses": Consultation.Status.choices,
         },
     )

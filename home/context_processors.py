@@ -1,8 +1,10 @@
 """Template context shared by every public page."""
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from ops.public_cache import remember
 from pustaka.models import PustakaIndexPage
 from rpjpd.models import RPJPDIndexPage, RPJPDSectionPage
 
@@ -34,10 +36,18 @@ def _menu_pages():
 
 
 def navigation(request):
-    """The main menu: only items whose pages exist and are public."""
+    """The main menu: only items whose pages exist and are public.
+
+    The same for everyone on a host, so it is built once per public content
+    version (``ops.public_cache``); the unread badge is added in the template.
+    """
     if request.path.startswith("/admin/"):
         return {}
+    key = f"main-menu:{request.get_host()}:{get_language()}"
+    return {"main_menu": remember(key, lambda: _menu_items(request), request)}
 
+
+def _menu_items(request):
     items = [{"title": _("Home"), "url": "/", "key": "home", "children": []}]
     hub, sections, library = _menu_pages()
 
@@ -71,4 +81,4 @@ def navigation(request):
             }
         )
 
-    return {"main_menu": items}
+    return items

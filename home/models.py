@@ -6,9 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
+from ops.public_cache import DISCUSSION, remember
 from ops.routing import PathLookupRouteMixin
 
 from .visibility import visible
@@ -55,13 +56,28 @@ class HomePage(PathLookupRouteMixin, Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if getattr(request, "is_preview", False):
+            context.update(self.whats_new())
+        else:
+            # The same for everyone until a public write; reply counts included.
+            context.update(
+                remember(
+                    f"home-whats-new:{self.pk}",
+                    self.whats_new,
+                    request,
+                    scope=DISCUSSION,
+                )
+            )
+        context["experts_url"] = url_or_none("experts:directory")
+        context["consult_url"] = url_or_none("consult:index")
+        return context
+
+    def whats_new(self):
+        """The hub, the library, the latest topics (with counts) and documents."""
         from pustaka.models import PustakaDocumentPage, PustakaIndexPage
         from rpjpd.counts import with_reply_counts
         from rpjpd.models import RPJPDIndexPage, RPJPDSectionPage, TopicPage
-
-        context = super().get_context(request, *args, **kwargs)
-        context["rpjpd_hub"] = visible(RPJPDIndexPage.objects.all()).first()
-        context["library"] = visible(PustakaIndexPage.objects.all()).first()
 
         topics = list(
             with_reply_counts(visible(TopicPage.objects.all())).order_by(
@@ -74,20 +90,21 @@ class HomePage(PathLookupRouteMixin, Page):
                 "title", "path", "url_path"
             )
         }
-        context["latest_topics"] = [
+        latest_topics = [
             topic for topic in topics if topic.path[: -topic.steplen] in sections
         ]
-        for topic in context["latest_topics"]:
+        for topic in latest_topics:
             topic.section = sections[topic.path[: -topic.steplen]]
-
-        context["latest_documents"] = (
-            visible(PustakaDocumentPage.objects.all())
-            .select_related("kind")
-            .order_by("-first_published_at", "-pk")[:LATEST_COUNT]
-        )
-        context["experts_url"] = url_or_none("experts:directory")
-        context["consult_url"] = url_or_none("consult:index")
-        return context
+        return {
+            "rpjpd_hub": visible(RPJPDIndexPage.objects.all()).first(),
+            "library": visible(PustakaIndexPage.objects.all()).first(),
+            "latest_topics": latest_topics,
+            "latest_documents": list(
+                visible(PustakaDocumentPage.objects.all())
+                .select_related("kind")
+                .order_by("-first_published_at", "-pk")[:LATEST_COUNT]
+            ),
+        }
 
 
 class StandardPage(Page):
@@ -131,3 +148,25 @@ class FooterSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("help-desk contact")
+
+    @classmethod
+    def for_request(cls, request):
+        """The contact of the request's site, built once per public content version.
+
+        Every page's footer shows it; saving it is a public write, which
+        replaces the version (``ops.public_cache``). Until an editor saves it, an
+        empty contact is shown without writing one (Wagtail would create it on
+        the first page view).
+        """
+        attribute = cls.get_cache_attr_name()
+        if not hasattr(request, attribute):
+            site = Site.find_for_request(request)
+            if site is None:
+                return super().for_request(request)
+            contact = remember(
+                f"footer-settings:{site.pk}",
+                lambda: cls.objects.filter(site=site).first() or cls(site=site),
+                request,
+            )
+            setattr(request, attribute, contact)
+        return getattr(request, attribute)

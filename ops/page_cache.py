@@ -191,23 +191,31 @@ class VisitorPageCacheMiddleware:
         return response
 
 
+def is_public_write(sender, update_fields=None, raw=False):
+    """Whether a write to ``sender`` may change what a visitor sees.
+
+    Migrations (historical models) are left out: the cache table may not exist
+    yet; so are fixtures (``raw``), loaded before anything is served.
+    """
+    meta = sender._meta
+    if meta.app_label in PRIVATE_OR_INTERNAL_APPS:
+        return False
+    if meta.label_lower in INTERNAL_MODELS or sender.__module__ == "__fake__":
+        return False
+    if raw:
+        return False
+    return not (update_fields is not None and set(update_fields) <= {"last_login"})
+
+
 def _invalidate_on_write(
     sender, instance=None, update_fields=None, raw=False, **kwargs
 ):
     """Invalidate once the write to anything a visitor may see is committed.
 
     Not before: a visitor's request in between would render the old rows and
-    store them under the new generation. Migrations (historical models) are
-    left alone: the cache table may not exist yet.
+    store them under the new generation.
     """
-    meta = sender._meta
-    if meta.app_label in PRIVATE_OR_INTERNAL_APPS:
-        return
-    if meta.label_lower in INTERNAL_MODELS or sender.__module__ == "__fake__":
-        return
-    if raw:  # loaddata: fixtures are loaded before anything is served
-        return
-    if update_fields is not None and set(update_fields) <= {"last_login"}:
+    if not is_public_write(sender, update_fields=update_fields, raw=raw):
         return
     if settings.PAGE_CACHE_ENABLED:
         transaction.on_commit(invalidate)
@@ -215,5 +223,9 @@ def _invalidate_on_write(
 
 def connect_signals():
     """Listen to every model write; the filter above keeps what matters."""
+    from .public_cache import bump_on_write
+
     post_save.connect(_invalidate_on_write, dispatch_uid="page-cache-save")
     post_delete.connect(_invalidate_on_write, dispatch_uid="page-cache-delete")
+    post_save.connect(bump_on_write, dispatch_uid="public-cache-save")
+    post_delete.connect(bump_on_write, dispatch_uid="public-cache-delete")

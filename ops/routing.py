@@ -1,9 +1,13 @@
-"""Find a page from its URL in one query instead of one per path segment."""
+"""Find the site and the page of a request with as few queries as possible."""
 
 from functools import cache
 
 from django.http import Http404
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page, Site, get_page_models
+
+from .public_cache import remember
+
+ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
 
 class PathLookupRouteMixin:
@@ -33,3 +37,34 @@ def _default_routing_everywhere():
         model.route in (Page.route, PathLookupRouteMixin.route)
         for model in get_page_models()
     )
+
+
+def _site_with_specific_root(request):
+    """Wagtail's site for this request, its root page already in its own class."""
+    site = Site.find_for_request(request)
+    if site is not None and site.root_page_id:
+        # Routing starts from ``site.root_page.specific``; keep that instance.
+        site.root_page = site.root_page.specific
+    return site
+
+
+class CachedSiteMiddleware:
+    """Answer Wagtail's "which site is this?" from memory, not two queries a request.
+
+    Wagtail looks the site up once per request (``Site.find_for_request``, which
+    keeps its answer in ``request._wagtail_site``), then loads the root page's
+    own class to route. Both are the same for every request to a host, so they
+    are built once per public content version (``ops.public_cache``; sites and
+    pages are public writes). The admin keeps Wagtail's own lookup.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path_info.startswith(ADMIN_PREFIXES):
+            key = f"site:{request.get_host()}:{request.get_port()}"
+            request._wagtail_site = remember(
+                key, lambda: _site_with_specific_root(request), request
+            )
+        return self.get_response(request)

@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.visibility import visible
+from ops.public_cache import remember
 
 
 def section_path(topic):
@@ -155,21 +156,47 @@ class TopicPage(Page):
         verbose_name_plural = _("topic")
 
     def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.pk is None or getattr(request, "is_preview", False):
+            # A preview shows the draft's own questions and links.
+            context.update(self.discussion_material())
+        else:
+            # The same for everyone until a public write (``ops.public_cache``).
+            context.update(
+                remember(f"topic-material:{self.pk}", self.discussion_material, request)
+            )
+        return context
+
+    def discussion_material(self):
+        """The guiding questions, the indicators and the visible related documents."""
         from pustaka.models import PustakaDocumentPage
 
-        context = super().get_context(request, *args, **kwargs)
         links = list(self.document_links.select_related("document", "document__kind"))
-        shown = set(
-            visible(
-                PustakaDocumentPage.objects.filter(
-                    pk__in=[link.document_id for link in links]
-                )
-            ).values_list("pk", flat=True)
-        )
-        context["related_documents"] = [
-            link.document for link in links if link.document_id in shown
-        ]
-        return context
+        shown = set()
+        if links:  # building the visibility filter alone costs milliseconds
+            shown = set(
+                visible(
+                    PustakaDocumentPage.objects.filter(
+                        pk__in=[link.document_id for link in links]
+                    )
+                ).values_list("pk", flat=True)
+            )
+        # Plain values, so a cached copy holds no reference back to the page.
+        return {
+            "questions": [{"text": q.text} for q in self.questions.all()],
+            "indicators": [
+                {
+                    "indicator": row.indicator,
+                    "national_target_2045": row.national_target_2045,
+                    "regency_figure": row.regency_figure,
+                    "source": row.source,
+                }
+                for row in self.indicators.all()
+            ],
+            "related_documents": [
+                link.document for link in links if link.document_id in shown
+            ],
+        }
 
     @property
     def is_open(self):
@@ -351,6 +378,11 @@ class Reply(models.Model):
     )
 
     objects = ReplyQuerySet.as_manager()
+
+    # Replies are not content that pages link to: Wagtail would queue a task to
+    # index each one's references (a database write per reply) for its "usage"
+    # listings. Deleting a topic with replies is explained by our own hook.
+    wagtail_reference_index_ignore = True
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -45,13 +45,15 @@ def submitted_reply(author, token):
     return Reply.objects.filter(author=author, submission_token=token).first()
 
 
-def post_reply(*, topic, author, body, parent=None, token):
+def post_reply(*, topic, author, body, parent=None, token, checked=False):
     """Store a reply once per form submission; return ``(reply, created)``.
 
     A resent form carries the same ``token``: the reply stored the first time is
     returned instead of a second copy, even when both requests arrive together.
+    ``checked`` says the caller has just looked for that reply (the view does,
+    before the rate limit): the unique constraint still catches a twin request.
     """
-    existing = submitted_reply(author, token)
+    existing = None if checked else submitted_reply(author, token)
     if existing is not None:
         return existing, False
 

@@ -78,6 +78,7 @@ def reply_create(request, topic_id):
             body=form.cleaned_data["body"],
             parent=form.cleaned_data["parent"],
             token=form.cleaned_data["token"],
+            checked=True,
         )
         if created:
             messages.success(request, _("Your reply has been posted."))

@@ -13,8 +13,14 @@ def unread_consultation_count(context):
 
     One query, and none at all for visitors: pages for visitors never carry it.
     """
-    request = context.get("request")
+    return unread_count(context.get("request"))
+
+
+def unread_count(request):
+    """The signed-in user's unread consultations, counted once per request."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return 0
-    return Consultation.objects.unread_for(user).count()
+    if not hasattr(request, "_unread_consultations"):
+        request._unread_consultations = Consultation.objects.unread_for(user).count()
+    return request._unread_consultations

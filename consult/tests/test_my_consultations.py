@@ -106,6 +106,58 @@ def test_query_count_does_not_grow_with_threads(client):
 
     assert Consultation.objects.for_participant(rina).count() == 20
     assert few == many
-    # Session, user, count, page of threads and the menu's unread count; the
-    # rest is the shared layout (menu pages, footer settings, user bar).
-    assert many <= 14
+    # Session, user, the counts (listed and unread) and the page of threads;
+    # the shared layout (menu, site, footer) is built once per content version.
+    assert many <= 12
+
+
+def test_unread_threads_on_later_pages_are_counted_and_can_be_listed_alone(client):
+    rina = ExpertFactory()
+    now = timezone.now()
+    for number in range(25):
+        ConsultationFactory(
+            expert=rina,
+            subject=f"Sudah dibaca {number:02d}",
+            last_activity_at=now - timedelta(hours=number),
+            expert_read_at=now,
+        )
+    for number in range(2):  # the oldest activity: on the second page
+        ConsultationFactory(
+            expert=rina,
+            subject=f"Belum dibaca {number}",
+            last_activity_at=now - timedelta(days=10 + number),
+        )
+    ConsultationFactory(subject="Belum dibaca milik orang lain")
+    client.force_login(rina)
+
+    first_page = client.get(URL).text
+    unread_only = client.get(URL, {"belum_dibaca": "1"}).text
+
+    assert "Belum dibaca 0" not in first_page
+    assert first_page.count('<li class="consult-item') == 20
+    assert "2 konsultasi memiliki aktivitas yang belum Anda baca." in first_page
+    assert "?belum_dibaca=1" in first_page
+    assert "Belum dibaca 0" in unread_only and "Belum dibaca 1" in unread_only
+    assert "Sudah dibaca" not in unread_only
+    assert "milik orang lain" not in unread_only
+    assert "Halaman 2" not in unread_only
+
+
+def test_unread_filter_keeps_the_other_filters(client):
+    user = UserFactory()
+    unread = ConsultationFactory(
+        requester=user, subject="Ditutup belum dibaca", status="closed"
+    )
+    Consultation.objects.filter(pk=unread.pk).update(
+        requester_read_at=unread.last_activity_at - timedelta(minutes=5)
+    )
+    ConsultationFactory(
+        requester=user, subject="Dijawab sudah dibaca", status="answered"
+    )
+    ConsultationFactory(requester=user, subject="Ditutup sudah dibaca", status="closed")
+    client.force_login(user)
+
+    text = client.get(URL, {"belum_dibaca": "1", "status": "closed"}).text
+
+    assert "Ditutup belum dibaca" in text
+    assert "sudah dibaca" not in text

@@ -1,5 +1,7 @@
 """How replies read on the topic page: text, threads, pages, placeholders."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -7,9 +9,18 @@ from django.urls import reverse
 
 from rpjpd.models import Reply
 from rpjpd.templatetags.reply_tags import reply_body
-from rpjpd.threads import THREADS_PER_PAGE
+from rpjpd.threads import ANSWERS_SHOWN, THREADS_PER_PAGE
 
 from .factories import ReplyFactory
+
+
+def shown_reply_ids_of(html):
+    """The ids of the replies a topic page shows, in order, read from its HTML."""
+    return [int(pk) for pk in re.findall(r'<article [^>]*id="balasan-(\d+)"', html)]
+
+
+def shown_reply_ids(response):
+    return shown_reply_ids_of(response.text)
 
 
 class TestBodyRendering:
@@ -100,7 +111,90 @@ class TestTopicPage:
         response = client.get(topic.url)
 
         assert response.status_code == 200
-        assert len(response.context["entries"]) == 1201
+        assert len(response.context["entries"]) == 1 + ANSWERS_SHOWN
+        assert "Baca sisa percakapan ini (1170 balasan lagi)" in response.text
+
+
+@pytest.mark.django_db
+class TestLongConversations:
+    @pytest.fixture
+    def conversation(self, topic, expert):
+        """A first reply and 100 answers to it, then a short conversation."""
+        root = ReplyFactory(topic=topic, author=expert)
+        answers = [
+            ReplyFactory(topic=topic, author=expert, parent=root) for _ in range(100)
+        ]
+        short = ReplyFactory(topic=topic, author=expert)
+        return root, answers, short
+
+    def test_topic_page_shows_the_first_answers_and_links_to_the_rest(
+        self, client, topic, conversation
+    ):
+        root, answers, short = conversation
+
+        response = client.get(topic.url)
+
+        ids = shown_reply_ids(response)
+        assert ids == [root.pk, *[a.pk for a in answers[:ANSWERS_SHOWN]], short.pk]
+        link = f'href="?percakapan={root.pk}#{answers[ANSWERS_SHOWN].anchor}"'
+        assert link in response.text
+        assert "(70 balasan lagi)" in response.text
+
+    def test_the_conversation_has_its_own_pages(self, client, topic, conversation):
+        root, answers, short = conversation
+
+        first = client.get(topic.url, {"percakapan": root.pk})
+        second = client.get(topic.url, {"percakapan": root.pk, "halaman": 2})
+        third = client.get(topic.url, {"percakapan": root.pk, "halaman": 3})
+
+        everything = [root, *answers]
+        assert shown_reply_ids(first) == [r.pk for r in everything[:50]]
+        assert shown_reply_ids(second) == [r.pk for r in everything[50:100]]
+        assert shown_reply_ids(third) == [r.pk for r in everything[100:]]
+        assert short.anchor not in first.text
+        assert "membaca satu percakapan secara utuh" in first.text
+        assert f"?percakapan={root.pk}&amp;halaman=2#balasan" in first.text
+
+    def test_permalinks_lead_to_the_page_that_shows_the_reply(
+        self, client, topic, conversation
+    ):
+        root, answers, _short = conversation
+
+        for reply in (root, answers[0], answers[ANSWERS_SHOWN - 1], answers[75]):
+            target = client.get(reverse("replies:detail", args=[reply.pk]))["Location"]
+            page = client.get(target)
+            assert page.status_code == 200
+            assert reply.pk in shown_reply_ids(page)
+        assert client.get(reverse("replies:detail", args=[answers[75].pk]))[
+            "Location"
+        ].endswith(f"?percakapan={root.pk}&halaman=2#{answers[75].anchor}")
+
+    def test_a_bad_or_foreign_conversation_shows_the_topic(
+        self, client, topic, section, conversation
+    ):
+        from .factories import TopicFactory
+
+        root, _answers, short = conversation
+        elsewhere = ReplyFactory(topic=TopicFactory(parent=section))
+
+        for value in ("abc", "-1", "99999999999999999999", str(elsewhere.pk)):
+            response = client.get(topic.url, {"percakapan": value})
+            assert response.status_code == 200
+            assert short.pk in shown_reply_ids(response)
+        answer_id = str(_answers[0].pk)  # an answer starts no conversation
+        assert short.pk in shown_reply_ids(
+            client.get(topic.url, {"percakapan": answer_id})
+        )
+
+    def test_an_expert_can_edit_their_reply_deep_in_a_conversation(
+        self, client, topic, conversation, expert
+    ):
+        root, answers, _short = conversation
+        client.force_login(expert)
+
+        response = client.get(topic.url, {"percakapan": root.pk, "halaman": 2})
+
+        assert reverse("replies:edit", args=[answers[75].pk]) in response.text
 
     def test_hidden_reply_leaves_a_marker_above_its_answers(self, client, topic):
         hidden = ReplyFactory(
@@ -198,10 +292,8 @@ class TestPagination:
         for number in (1, 2, 3):
             response = client.get(topic.url, {"halaman": number})
             seen += [entry.reply.pk for entry in response.context["entries"]]
-        again = [
-            entry.reply.pk
-            for entry in client.get(topic.url, {"halaman": 2}).context["entries"]
-        ]
+        # Asked again, the page comes from the shared list cache: same replies.
+        again = shown_reply_ids(client.get(topic.url, {"halaman": 2}))
 
         assert seen == [reply.pk for reply in replies]
         assert again == seen[THREADS_PER_PAGE : THREADS_PER_PAGE * 2]
@@ -254,13 +346,16 @@ class TestQueryCount:
                 )
 
     def count_queries(self, client, url):
-        client.get(url)  # warm caches (site root paths, templates)
-        with CaptureQueriesContext(connection) as queries:
+        """Queries of a first render (the list is built) and of a repeat (cached)."""
+        with CaptureQueriesContext(connection) as first:
             response = client.get(url)
         assert response.status_code == 200
-        reply_queries = [q for q in queries if "rpjpd_reply" in q["sql"]]
-        assert len(reply_queries) <= 4
-        return len(queries), response
+        with CaptureQueriesContext(connection) as repeat:
+            assert client.get(url).status_code == 200
+        # The counts, the outline of the page's conversations, their texts.
+        reply_queries = [q for q in first if "rpjpd_reply" in q["sql"]]
+        assert len(reply_queries) <= 3
+        return len(reply_queries), len(repeat), response
 
     @pytest.mark.parametrize("role", ["visitor", "expert"])
     def test_500_replies_cost_the_same_queries_as_5(
@@ -275,9 +370,34 @@ class TestQueryCount:
         self.make_replies(small, threads=5, answers_each=0)
         self.make_replies(large, threads=100, answers_each=4)
 
-        small_count, _ = self.count_queries(client, small.url)
-        large_count, response = self.count_queries(client, large.url)
+        small_replies, small_repeat, _ = self.count_queries(client, small.url)
+        large_replies, large_repeat, response = self.count_queries(client, large.url)
 
         assert Reply.objects.filter(topic=large).count() == 500
         assert len(response.context["entries"]) == THREADS_PER_PAGE * 5
-        assert large_count == small_count
+        assert large_replies == small_replies
+        assert large_repeat == small_repeat <= 12
+
+    def test_the_shared_list_shows_each_expert_only_their_own_actions(
+        self, client, topic, expert
+    ):
+        from .factories import ExpertFactory
+
+        other = ExpertFactory()
+        mine = ReplyFactory(topic=topic, author=expert)
+        theirs = ReplyFactory(topic=topic, author=other)
+        edit_mine = reverse("replies:edit", args=[mine.pk])
+        edit_theirs = reverse("replies:edit", args=[theirs.pk])
+
+        client.force_login(other)
+        first_response = client.get(topic.url)  # renders and keeps the list
+        client.force_login(expert)
+        second_response = client.get(topic.url)  # the kept list, own actions added
+        first, second = first_response.text, second_response.text
+
+        assert first_response.context["entries"] is not None
+        assert second_response.context["entries"] is None  # from the cache
+        assert edit_theirs in first and edit_mine not in first
+        assert edit_mine in second and edit_theirs not in second
+        assert "own-actions" not in first + second
+        assert shown_reply_ids_of(first) == shown_reply_ids_of(second)

@@ -87,6 +87,7 @@ MIDDLEWARE = [
     # and messages (so it sees every cookie they set before storing a page).
     "ops.page_cache.VisitorPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "ops.routing.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
