@@ -7,10 +7,11 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
+from accounts.tests.factories import UserFactory
 from home.models import FooterSettings, StandardPage
 from ops import public_cache
 
-from .factories import UserFactory, make_site
+from .factories import make_site
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +68,8 @@ class TestRemember:
         assert before[public_cache.DISCUSSION] != after[public_cache.DISCUSSION]
 
     def test_a_reply_retires_the_discussion_only(self):
-        from rpjpd.tests.factories import ExpertFactory, ReplyFactory, TopicPageFactory
+        from experts.tests.factories import ExpertFactory
+        from rpjpd.tests.factories import ReplyFactory, TopicPageFactory
         from rpjpd.tests.factories import build_site as build_rpjpd_site
 
         _home, _hub, section = build_rpjpd_site()

@@ -14,15 +14,14 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.tests.factories import UserFactory
 from consult.tests.factories import ConsultationFactory, MessageFactory
-from experts.tests.factories import PublicationFactory
+from experts.tests.factories import ExpertiseFieldFactory, PublicationFactory
 from ops import public_cache
 from rpjpd.models import TopicIndicator
 from rpjpd.tests.factories import (
     ExpertFactory,
-    ExpertiseFieldFactory,
     GuidingQuestionFactory,
-    MasyarakatFactory,
     ReplyFactory,
     SectionFactory,
     TopicFactory,
@@ -69,7 +68,7 @@ def site_data():
     for number in range(30):
         consultation = ConsultationFactory(
             expert=busy,
-            requester=MasyarakatFactory(),
+            requester=UserFactory(),
             last_activity_at=now - timedelta(hours=number),
         )
         MessageFactory(consultation=consultation)
@@ -125,7 +124,7 @@ def test_pages_for_a_signed_in_expert(
 def test_topic_for_a_member_of_the_public(
     client, site_data, django_assert_max_num_queries
 ):
-    client.force_login(MasyarakatFactory())
+    client.force_login(UserFactory())
 
     _count(client, site_data["topic"].url, django_assert_max_num_queries)
 
