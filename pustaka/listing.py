@@ -109,21 +109,9 @@ def _word_starts(term):
     ]
 
 
-def _term_filter(column, term):
-    """Whether ``column`` holds a word starting with the raw word or its stem.
-
-    On PostgreSQL a trigram index on ``search_text`` (migration 0003) serves
-    these ``LIKE '% word%'`` tests when the word is rare enough to be worth it.
-    """
-    # TODO: a common word still means reading every document's search_text and
-    # ranking every match (about 10 ms of SQL at 5,000 documents when a query
-    # matches half of them, as the benchmark's do). Past tens of thousands of
-    # documents, give PostgreSQL a tsvector of search_text with prefix queries
-    # ("word:*", same matching as here) and keep LIKE for SQLite.
-    match = Q()
-    for start in _word_starts(term):
-        match |= Q(**{f"{column}__contains": f" {start}"})
-    return match
+def _starts(term):
+    """The lookup group of one query term: words starting with its forms."""
+    return tuple(f"{start}*" for start in _word_starts(term))
 
 
 def search_documents(queryset, text):
@@ -132,30 +120,32 @@ def search_documents(queryset, text):
     if not parsed.terms and not parsed.has_reference:
         return queryset.annotate(exact_match=Value(0), score=Value(0)), parsed
 
-    matches_all = Q()
-    for term in parsed.terms:
-        matches_all &= _term_filter("search_text", term)
+    # TODO: a common word still means ranking every document that holds it
+    # (about 10 ms of SQL at 5,000 documents when a query matches half of them,
+    # as the benchmark's do); past tens of thousands of documents, rank in a
+    # first pass on the stored vectors alone and keep only the best few hundred.
+    where = None
+    if parsed.terms:
+        where = Q(search_text__words=[_starts(term) for term in parsed.terms])
 
     exact = None
     if parsed.has_reference:
         exact = Q(jdih_nomor__iexact=parsed.nomor, jdih_tahun=parsed.tahun)
         if parsed.jenis:
             exact &= Q(jdih_jenis__istartswith=parsed.jenis)
-        where = exact | matches_all if parsed.terms else exact
-    else:
-        where = matches_all
+        where = exact if where is None else exact | where
 
     # Ranking: a word in the title, subject, number or tags counts double, the
     # very word form typed a little more, and the whole phrase in the title most.
     score = Value(0)
     for raw, stem in parsed.terms:
         score = score + Case(
-            When(_term_filter("search_primary", (raw, stem)), then=Value(2)),
+            When(search_primary__words=[_starts((raw, stem))], then=Value(2)),
             default=Value(0),
             output_field=IntegerField(),
         )
         score = score + Case(
-            When(search_primary__contains=f" {raw} ", then=Value(1)),
+            When(search_primary__words=[(raw,)], then=Value(1)),
             default=Value(0),
             output_field=IntegerField(),
         )

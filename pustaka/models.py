@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from home.visibility import CheckedViewRestrictionsMixin, visible
 
+from .lookups import Words
 from .search import index_text, jenis_abbreviation
 
 
@@ -143,9 +144,12 @@ class PustakaDocumentPage(CheckedViewRestrictionsMixin, Page):
     )
     jdih_status_note = models.CharField(_("status note"), max_length=255, blank=True)
 
-    # Stemmed copies of the searchable text, rebuilt on every save (see search.py).
+    # Stemmed copies of the searchable text, rebuilt on every save (see search.py),
+    # matched with ``__words`` (see lookups.py).
     search_primary = models.TextField(editable=False, blank=True, default="")
     search_text = models.TextField(editable=False, blank=True, default="")
+    search_primary.register_lookup(Words)
+    search_text.register_lookup(Words)
 
     search_fields = Page.search_fields + [
         index.SearchField("abstract"),

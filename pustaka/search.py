@@ -2,10 +2,11 @@
 
 Documents keep a stemmed copy of their searchable text (``search_text`` and the
 weightier ``search_primary``), built with PySastrawi at save time; queries are
-stemmed the same way. Matching is plain ``LIKE`` on those columns, so the results
-are identical on SQLite and PostgreSQL: PostgreSQL's ``indonesian`` snowball
-config turns "perencanaan" into "encana" and cannot be relied on, and SQLite has
-no Indonesian stemmer at all.
+stemmed the same way. Matching tests word starts in those columns (the
+``__words`` lookup, ``lookups.py``): ``LIKE`` on SQLite, a stored ``simple``
+tsvector on PostgreSQL, with identical results. PostgreSQL's own ``indonesian``
+snowball config turns "perencanaan" into "encana" and cannot be relied on, and
+SQLite has no Indonesian stemmer at all.
 
 Regulation references (``59/2024``, ``nomor 59 tahun 2024``, ``UU 59 2024``) are
 parsed separately so an exact JDIH match always ranks first.

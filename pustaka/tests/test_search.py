@@ -1,6 +1,7 @@
 """Pustaka search: Indonesian word forms, regulation references and ranking."""
 
 import pytest
+from django.db.models import Q
 
 from pustaka.listing import search_documents
 from pustaka.models import PustakaDocumentPage
@@ -169,19 +170,94 @@ def test_tags_added_later_are_searchable(library):
 
 
 @pytest.mark.django_db
-def test_postgresql_indexes_the_search_text_with_trigrams():
+def test_postgresql_indexes_a_vector_of_the_search_text():
     from django.db import connection
 
     if connection.vendor != "postgresql":
-        pytest.skip("the trigram index exists on PostgreSQL only")
+        pytest.skip("the stored vectors exist on PostgreSQL only")
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT indexdef FROM pg_indexes WHERE indexname = %s",
-            ["pustaka_document_search_text_trgm"],
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s",
+            ["pustaka_pustakadocumentpage"],
         )
-        (definition,) = cursor.fetchone()
+        indexes = dict(cursor.fetchall())
 
-    assert "gin (search_text gin_trgm_ops)" in definition
+    assert "gin (search_text_vector)" in indexes["pustaka_document_search_text_vector"]
+    assert "pustaka_document_search_text_trgm" not in indexes
+
+
+# Word groups and the titles whose search text matches them. The titles hold
+# numbers, letters after digits and words that start other words.
+WORD_GROUPS = [
+    ([("rencana*",)], {"Rencana Tata Ruang 2024", "Perencanaan Desa 59a"}),
+    ([("rencana",)], {"Rencana Tata Ruang 2024", "Perencanaan Desa 59a"}),
+    ([("renc*",)], {"Rencana Tata Ruang 2024", "Perencanaan Desa 59a"}),
+    ([("perencanaan",)], {"Perencanaan Desa 59a"}),
+    ([("ruang",)], {"Rencana Tata Ruang 2024"}),
+    ([("ruangan",)], set()),
+    ([("2024",)], {"Rencana Tata Ruang 2024"}),
+    ([("202*",)], {"Rencana Tata Ruang 2024", "Sungai 2020 dan Danau"}),
+    ([("59a",)], {"Perencanaan Desa 59a"}),
+    ([("59",)], set()),
+    ([("59*",)], {"Perencanaan Desa 59a"}),
+    ([("tata*",), ("desa*", "sungai*")], set()),
+    (
+        [("tata*", "desa*"), ("2024", "59a")],
+        {
+            "Rencana Tata Ruang 2024",
+            "Perencanaan Desa 59a",
+        },
+    ),
+    ([("dan",), ("sungai*",)], {"Sungai 2020 dan Danau"}),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("groups", "titles"), WORD_GROUPS)
+def test_words_lookup_matches_word_starts_as_like_does(library, groups, titles):
+    for title in [
+        "Rencana Tata Ruang 2024",
+        "Perencanaan Desa 59a",
+        "Sungai 2020 dan Danau",
+    ]:
+        PustakaDocumentPageFactory(
+            parent=library, title=title, abstract="", publisher="", year=1999
+        )
+    documents = PustakaDocumentPage.objects.all()
+    like = Q()
+    for group in groups:
+        alternatives = Q()
+        for form in group:
+            word = form.rstrip("*")
+            pattern = f" {word}" if form.endswith("*") else f" {word} "
+            alternatives |= Q(search_text__contains=pattern)
+        like &= alternatives
+
+    found = set(
+        documents.filter(search_text__words=groups).values_list("title", flat=True)
+    )
+
+    assert found == titles
+    assert found == set(documents.filter(like).values_list("title", flat=True))
+
+
+@pytest.mark.django_db
+def test_words_lookup_works_inside_a_subquery(library):
+    document = PustakaDocumentPageFactory(parent=library, title="Kajian Mangrove")
+    PustakaDocumentPageFactory(parent=library, title="Kajian Sungai")
+    inner = PustakaDocumentPage.objects.filter(search_text__words=[("mangrove*",)])
+
+    found = PustakaDocumentPage.objects.filter(pk__in=inner.values("pk"))
+
+    assert list(found) == [document]
+
+
+@pytest.mark.parametrize(
+    "groups", [[], [()], [("Rencana",)], [("a b",)], [("x'|y",)], [("*",)]]
+)
+def test_words_lookup_refuses_anything_but_search_forms(groups):
+    with pytest.raises(ValueError):
+        list(PustakaDocumentPage.objects.filter(search_text__words=groups))
 
 
 @pytest.mark.parametrize(
