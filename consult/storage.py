@@ -1,22 +1,29 @@
-"""Where consultation attachments live: a private folder no web server serves.
+"""Where consultation attachments live: storage that no web server serves.
 
-Files sit under ``PRIVATE_MEDIA_ROOT`` (outside ``MEDIA_ROOT``) at a random path,
-and the storage refuses to make a URL for them: the only way out is the
-participant-checked download view.
+Attachments are written to the ``"private"`` entry of ``STORAGES``: a folder
+under ``PRIVATE_MEDIA_ROOT`` (outside ``MEDIA_ROOT``) by default, or a private
+S3-compatible bucket in production when one is configured, so that every web
+host reads the same files. Either way the storage refuses to make a URL: the
+only way out is the participant-checked download view, which only needs
+``open()``.
 """
 
 import os
 import uuid
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 
 
-class PrivateFileStorage(FileSystemStorage):
-    """Local files under ``PRIVATE_MEDIA_ROOT`` that have no public URL."""
+class NoURLMixin:
+    """A storage whose files can be opened but never linked to."""
 
-    # TODO: on several web hosts this folder must be shared (NFS) or replaced by a
-    # private object-storage bucket; the download view only needs ``open()``.
+    def url(self, name, *args, **kwargs):
+        raise ValueError("Private files have no URL; serve them through a view.")
+
+
+class PrivateFileStorage(NoURLMixin, FileSystemStorage):
+    """Local files under ``PRIVATE_MEDIA_ROOT``."""
 
     @property
     def base_location(self):
@@ -26,11 +33,10 @@ class PrivateFileStorage(FileSystemStorage):
     def location(self):
         return os.path.abspath(self.base_location)
 
-    def url(self, name):
-        raise ValueError("Private files have no URL; serve them through a view.")
 
-
-attachment_storage = PrivateFileStorage()
+def attachment_storage():
+    """The storage configured as ``STORAGES["private"]``."""
+    return storages["private"]
 
 
 def attachment_upload_to(instance, filename):

@@ -28,6 +28,9 @@ print(json.dumps({
     "email": s.EMAIL_BACKEND,
     "email_host": s.EMAIL_HOST,
     "media": s.STORAGES["default"]["BACKEND"],
+    "media_options": s.STORAGES["default"].get("OPTIONS", {}),
+    "private": s.STORAGES["private"]["BACKEND"],
+    "private_options": s.STORAGES["private"].get("OPTIONS", {}),
     "static": s.STORAGES["staticfiles"]["BACKEND"],
     "conn_max_age": s.DATABASES["default"]["CONN_MAX_AGE"],
     "health_checks": s.DATABASES["default"]["CONN_HEALTH_CHECKS"],
@@ -95,6 +98,7 @@ def test_services_with_redis():
     assert values["email"] == "django.core.mail.backends.smtp.EmailBackend"
     assert values["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
     assert values["media"] == "django.core.files.storage.FileSystemStorage"
+    assert values["private"] == "consult.storage.PrivateFileStorage"
     assert values["conn_max_age"] == 60
     assert values["health_checks"] is True
     assert values["page_cache"] is True
@@ -118,3 +122,26 @@ def test_smtp_and_s3_come_from_the_environment():
     assert values["email_host"] == "smtp.kutaikartanegarakab.go.id"
     assert values["media"] == "storages.backends.s3.S3Storage"
     assert "https://s3.example.id" in values["img_src"]
+
+
+def test_with_a_bucket_attachments_go_to_a_private_prefix_every_host_reads():
+    values = _settings(
+        AWS_STORAGE_BUCKET_NAME="ruangrunding-media",
+        AWS_S3_ENDPOINT_URL="https://s3.example.id",
+    )
+    media, private = values["media_options"], values["private_options"]
+
+    assert values["private"] == "consult.s3.PrivateS3Storage"
+    assert private["bucket_name"] == "ruangrunding-media"
+    assert private["endpoint_url"] == "https://s3.example.id"
+    assert private["default_acl"] == "private"
+    assert private["location"] == "private" != media["location"]
+
+
+def test_attachments_may_have_a_bucket_of_their_own():
+    values = _settings(
+        AWS_STORAGE_BUCKET_NAME="ruangrunding-media",
+        AWS_PRIVATE_BUCKET_NAME="ruangrunding-lampiran",
+    )
+
+    assert values["private_options"]["bucket_name"] == "ruangrunding-lampiran"

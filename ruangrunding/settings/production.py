@@ -69,22 +69,37 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # Media: the local MEDIA_ROOT, or an S3-compatible bucket when one is named.
 # django-storages is imported only when the bucket is used (requirements-s3.txt).
 if env("AWS_STORAGE_BUCKET_NAME"):
+    bucket = {
+        "endpoint_url": env("AWS_S3_ENDPOINT_URL"),
+        "region_name": env("AWS_S3_REGION_NAME"),
+        "access_key": env("AWS_ACCESS_KEY_ID"),
+        "secret_key": env("AWS_SECRET_ACCESS_KEY"),
+        # Private objects: photos and documents are reached through short-lived
+        # signed URLs, attachments only through the consultation view.
+        "default_acl": "private",
+        "querystring_auth": True,
+        "file_overwrite": False,
+    }
     STORAGES["default"] = {  # noqa: F405
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
+            **bucket,
             "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
-            "endpoint_url": env("AWS_S3_ENDPOINT_URL"),
-            "region_name": env("AWS_S3_REGION_NAME"),
-            "access_key": env("AWS_ACCESS_KEY_ID"),
-            "secret_key": env("AWS_SECRET_ACCESS_KEY"),
             "location": env("AWS_LOCATION", "media"),
-            # Private objects, reached only through short-lived signed URLs:
-            # consultation attachments must never be public.
-            "default_acl": "private",
-            "querystring_auth": True,
             # Longer than PAGE_CACHE_SECONDS, so a cached page's images load.
             "querystring_expire": 3600,
-            "file_overwrite": False,
+        },
+    }
+    # Consultation attachments: the same bucket under another prefix, or a
+    # bucket of their own, so that every web host reads the same files.
+    STORAGES["private"] = {  # noqa: F405
+        "BACKEND": "consult.s3.PrivateS3Storage",
+        "OPTIONS": {
+            **bucket,
+            "bucket_name": env(
+                "AWS_PRIVATE_BUCKET_NAME", env("AWS_STORAGE_BUCKET_NAME")
+            ),
+            "location": env("AWS_PRIVATE_LOCATION", "private"),
         },
     }
     # Images (expert photos) load from the bucket's own address.
