@@ -54,6 +54,8 @@ messages: install-dev ## Update the Indonesian translation catalogue
 	$(MANAGE) makemessages -l id --ignore=.venv --ignore=staticfiles
 
 bench: install ## Measure the production set-up with wrk on PostgreSQL (~10 min, see docs/performance.md)
+	@command -v wrk >/dev/null || { echo "Installing wrk (Debian package)"; \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python scripts/bench.py
 
 loadtest: install ## Two minutes of mixed load while mail and a web worker fail (PostgreSQL)
