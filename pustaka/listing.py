@@ -12,6 +12,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from home.visibility import visible
+from ops.params import parse_page_number
 
 from .facets import library_facets
 from .models import PustakaDocumentPage, PustakaDocumentTag
@@ -190,9 +191,8 @@ def paginate(documents, requested):
     ranked = documents.annotate(total=Window(Count("pk"))).values_list(
         "pk", "exact_match", "score", "total"
     )
-    try:
-        number = int(requested)
-    except (TypeError, ValueError):
+    number = parse_page_number(requested)
+    if number is None:
         number = 1
     found = []
     if number >= 1:

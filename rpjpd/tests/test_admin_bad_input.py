@@ -4,7 +4,7 @@ import pytest
 
 from .factories import ReplyFactory
 
-HUGE = ["9" * 20, "9" * 30, str(2**63)]
+HUGE = ["9" * 20, "9" * 30, str(2**63), "²"]
 
 
 @pytest.mark.django_db
