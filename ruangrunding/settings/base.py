@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.AdminAccessMiddleware",
+    "ops.middleware.AdminChooserQueryMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
