@@ -277,6 +277,22 @@ class TestLongConversations:
         assert "Diakomodasi sebagian" in shown.text
         assert "Masuk ke misi kedua." in shown.text
 
+    def test_a_preview_of_a_draft_never_reaches_visitors(self, client, topic):
+        """An editor previewing an unpublished change must not fill the shared list."""
+        from rpjpd.models import TopicPage
+
+        ReplyFactory(
+            topic=topic, outcome="partly", outcome_reason="Masuk ke misi kedua."
+        )
+        draft = TopicPage.objects.get(pk=topic.pk)
+        draft.show_follow_up = True  # changed in the editor, not published
+
+        preview = draft.make_preview_request()
+        public = client.get(topic.url)
+
+        assert "Masuk ke misi kedua." in preview.content.decode()
+        assert "Masuk ke misi kedua." not in public.text
+
 
 @pytest.mark.django_db
 class TestPagination:
