@@ -210,7 +210,8 @@ def reply_section(context, topic):
 def _conversation(request, topic):
     """The conversation asked for with ``?percakapan=``, as entries, or None."""
     wanted = request.GET.get("percakapan", "")
-    if not wanted.isdigit() or len(wanted) > 18:
+    # isascii(): str.isdigit() also accepts digits int() refuses ("²").
+    if not (wanted.isascii() and wanted.isdigit()) or len(wanted) > 18:
         return None
     return conversation_outline(topic, int(wanted)) or None
 

@@ -177,7 +177,8 @@ class TestLongConversations:
         root, _answers, short = conversation
         elsewhere = ReplyFactory(topic=TopicFactory(parent=section))
 
-        for value in ("abc", "-1", "99999999999999999999", str(elsewhere.pk)):
+        # "²" passes str.isdigit() but not int().
+        for value in ("abc", "-1", "99999999999999999999", "²", str(elsewhere.pk)):
             response = client.get(topic.url, {"percakapan": value})
             assert response.status_code == 200
             assert short.pk in shown_reply_ids(response)
