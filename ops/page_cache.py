@@ -35,26 +35,34 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "page-cache:generation"
 HEADER = "X-Page-Cache"
 
-# Writes to these apps or models never change what a visitor sees.
+# Writes to these apps or models never change what a visitor sees. Labels, not
+# module names: django_tasks_db's label is "django_tasks_database" (every queued
+# email is a write there); "wagtailadmin" holds the editing sessions the page
+# editor saves every ten seconds while an editor keeps a page open.
 PRIVATE_OR_INTERNAL_APPS = frozenset(
     {
         "account",
-        "admin",
         "consult",
         "contenttypes",
-        "django_tasks_db",
+        "django_tasks_database",
         "outbox",
         "privacy",
         "sessions",
+        "wagtailadmin",
+        "wagtailusers",
     }
 )
 INTERNAL_MODELS = frozenset(
     {
+        "wagtailcore.comment",
+        "wagtailcore.commentreply",
         "wagtailcore.modellogentry",
         "wagtailcore.pagelogentry",
         "wagtailcore.pagesubscription",
+        "wagtailcore.referenceindex",
         "wagtailcore.revision",
         "wagtailcore.taskstate",
+        "wagtailcore.uploadedfile",
         "wagtailcore.workflowstate",
     }
 )
