@@ -230,10 +230,17 @@ def _invalidate_on_write(
 
 
 def connect_signals():
-    """Listen to every model write; the filter above keeps what matters."""
+    """Listen to every model write; the filter above keeps what matters.
+
+    The public content versions first: receivers run, and their commit
+    callbacks are queued, in this order. A request reads the page cache's
+    generation before the versions, so a write must replace them the other
+    way round, or a page built from parts of the old rows could be stored
+    under the new generation.
+    """
     from .public_cache import bump_on_write
 
-    post_save.connect(_invalidate_on_write, dispatch_uid="page-cache-save")
-    post_delete.connect(_invalidate_on_write, dispatch_uid="page-cache-delete")
     post_save.connect(bump_on_write, dispatch_uid="public-cache-save")
     post_delete.connect(bump_on_write, dispatch_uid="public-cache-delete")
+    post_save.connect(_invalidate_on_write, dispatch_uid="page-cache-save")
+    post_delete.connect(_invalidate_on_write, dispatch_uid="page-cache-delete")
