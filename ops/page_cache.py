@@ -66,6 +66,22 @@ INTERNAL_MODELS = frozenset(
         "wagtailcore.workflowstate",
     }
 )
+# Saves that write only these fields change nothing a visitor sees: a sign-in,
+# and Wagtail's draft bookkeeping (a draft revision, which the page editor also
+# autosaves as an editor types; comments; a lock) on the page it leaves live.
+NON_PUBLIC_FIELDS = frozenset(
+    {
+        "last_login",
+        "draft_title",
+        "has_unpublished_changes",
+        "latest_revision",
+        "latest_revision_created_at",
+        "locked",
+        "locked_at",
+        "locked_by",
+        "wagtail_admin_comments",
+    }
+)
 # Headers that belong to one response only and are never replayed.
 UNSTORED_HEADERS = frozenset({"set-cookie", "x-request-id", "date", HEADER.lower()})
 CSRF_FORM_FIELD = b"csrfmiddlewaretoken"
@@ -212,7 +228,7 @@ def is_public_write(sender, update_fields=None, raw=False):
         return False
     if raw:
         return False
-    return not (update_fields is not None and set(update_fields) <= {"last_login"})
+    return not (update_fields is not None and set(update_fields) <= NON_PUBLIC_FIELDS)
 
 
 def _invalidate_on_write(

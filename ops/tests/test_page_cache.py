@@ -310,3 +310,31 @@ def test_internal_bookkeeping_is_no_public_write(label):
     from django.apps import apps
 
     assert not page_cache.is_public_write(apps.get_model(label))
+
+
+def test_saving_a_draft_retires_nothing(
+    client, site, django_capture_on_commit_callbacks
+):
+    """The page editor saves a draft revision (and autosaves one as an editor
+    types): the live page visitors see has not changed until it is published."""
+    from ops import public_cache
+
+    _home, about = site
+    client.get(about.url)
+    versions = public_cache.current_versions()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        about.title = "Judul yang belum terbit"
+        about.save_revision()
+        about.refresh_from_db()
+
+    assert client.get(about.url)[HIT] == "hit"
+    assert public_cache.current_versions() == versions
+
+    with django_capture_on_commit_callbacks(execute=True):
+        about.latest_revision.publish()
+
+    published = client.get(about.url)
+    assert published[HIT] == "miss"
+    assert "Judul yang belum terbit" in published.text
+    assert public_cache.current_versions() != versions
