@@ -18,6 +18,8 @@ from .models import PustakaDocumentPage, PustakaDocumentTag
 from .search import parse_query
 
 PAGE_SIZE = 10
+# The largest OFFSET a database accepts (a 64-bit integer).
+MAX_OFFSET = 2**63 - 1
 
 
 class QuickSelect(forms.Select):
@@ -195,7 +197,8 @@ def paginate(documents, requested):
     except (TypeError, ValueError):
         number = 1
     found = []
-    if number >= 1:
+    # A page past what an OFFSET can hold is past the end: the last page.
+    if 1 <= number and (number - 1) * PAGE_SIZE <= MAX_OFFSET:
         start = (number - 1) * PAGE_SIZE
         found = list(ranked[start : start + PAGE_SIZE])
     if found or number == 1:

@@ -57,7 +57,8 @@ class PageIdChoiceField(forms.ModelChoiceField):
 
     def to_python(self, value):
         if value not in self.empty_values and not (
-            str(value).isdigit() and int(value) <= MAX_ID
+            # isascii(): str.isdigit() also accepts digits int() refuses ("²").
+            str(value).isascii() and str(value).isdigit() and int(value) <= MAX_ID
         ):
             raise forms.ValidationError(
                 self.error_messages["invalid_choice"], code="invalid_choice"

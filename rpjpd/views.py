@@ -93,7 +93,9 @@ def reply_create(request, topic_id):
 def _parent_for_display(topic, request):
     """The reply being answered, to quote above the form (None when absent)."""
     parent_id = request.POST.get("parent") or request.GET.get("balas")
-    if not parent_id or not str(parent_id).isdigit() or len(str(parent_id)) > 18:
+    parent_id = str(parent_id or "")
+    # isascii(): str.isdigit() also accepts digits int() refuses ("²").
+    if not (parent_id.isascii() and parent_id.isdigit()) or len(parent_id) > 18:
         return None
     return (
         Reply.objects.shown()

@@ -67,6 +67,31 @@ class TestRemember:
         assert before[public_cache.SITE] != after[public_cache.SITE]
         assert before[public_cache.DISCUSSION] != after[public_cache.DISCUSSION]
 
+    def test_visitor_pages_are_retired_only_after_the_versions(
+        self, settings, django_capture_on_commit_callbacks
+    ):
+        """A request reads the page-cache generation first, the versions later.
+
+        Were the generation replaced first, a visitor in between would store a
+        whole page under the new generation, built from parts remembered
+        under the version of the uncommitted write (from the old rows).
+        """
+        from ops import page_cache
+
+        settings.PAGE_CACHE_ENABLED = True
+        _home, about = make_site()
+        with django_capture_on_commit_callbacks(execute=False) as callbacks:
+            about.title = "Tentang kami"
+            about.save_revision().publish()
+        during_write = public_cache.current_versions()
+        generation = cache.get(page_cache.GENERATION_KEY)
+
+        for callback in callbacks:
+            callback()
+            if cache.get(page_cache.GENERATION_KEY) != generation:
+                assert public_cache.current_versions() != during_write
+        assert cache.get(page_cache.GENERATION_KEY) != generation
+
     def test_a_reply_retires_the_discussion_only(self):
         from experts.tests.factories import ExpertFactory
         from rpjpd.tests.factories import ReplyFactory, TopicPageFactory

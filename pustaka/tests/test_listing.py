@@ -203,7 +203,18 @@ def test_many_pages_link_a_window_of_page_numbers(client, library, kinds, monkey
 
 
 @pytest.mark.parametrize(
-    ("requested", "number"), [("0", 2), ("-1", 2), ("99", 2), ("x", 1), ("2", 2)]
+    ("requested", "number"),
+    [
+        ("0", 2),
+        ("-1", 2),
+        ("99", 2),
+        ("x", 1),
+        ("2", 2),
+        ("²", 1),
+        # Past what a database OFFSET holds (OverflowError, "bigint out of range").
+        ("9" * 20, 2),
+        (str(2**62), 2),
+    ],
 )
 def test_page_numbers_out_of_range_show_the_nearest_page(
     client, library, kinds, requested, number

@@ -177,8 +177,10 @@ def reply_section(context, topic):
         }
         return OWN_ACTIONS.split(html), authors
 
-    if conversation:
-        # One long conversation read in full: rare, not worth keeping.
+    if conversation or getattr(request, "is_preview", False):
+        # One long conversation read in full: rare, not worth keeping. A
+        # preview shows the editor's draft (``show_follow_up``, ``is_open``),
+        # which visitors must not get before it is published.
         parts, authors = render_list()
     else:
         key = (
@@ -208,7 +210,8 @@ def reply_section(context, topic):
 def _conversation(request, topic):
     """The conversation asked for with ``?percakapan=``, as entries, or None."""
     wanted = request.GET.get("percakapan", "")
-    if not wanted.isdigit() or len(wanted) > 18:
+    # isascii(): str.isdigit() also accepts digits int() refuses ("²").
+    if not (wanted.isascii() and wanted.isdigit()) or len(wanted) > 18:
         return None
     return conversation_outline(topic, int(wanted)) or None
 
