@@ -15,20 +15,28 @@ class PathLookupRouteMixin:
 
     Wagtail's own ``route`` walks the tree: two queries per path segment. For
     the site root that serves every page, this mixin fetches the target page by
-    its URL path at once, then lets that page finish routing as Wagtail would
+    its URL path at once, in its own class, and remembers it per public content
+    version (``ops.public_cache``: any page write retires it), so serving a page
+    again costs no query. That page then finishes routing as Wagtail would
     (``route`` with no components still checks it is live). It steps aside,
     using Wagtail's walk, as soon as any page type customises ``route`` (for
     example with RoutablePageMixin), because then a parent may claim the path.
     """
 
     def route(self, request, path_components):
-        if len(path_components) < 2 or not _default_routing_everywhere():
+        if not path_components or not _default_routing_everywhere():
             return super().route(request, path_components)
         url_path = f"{self.url_path}{'/'.join(path_components)}/"
-        page = Page.objects.filter(url_path=url_path).first()
+        page = remember(f"page:{url_path}", lambda: _page_at(url_path), request)
         if page is None:
             raise Http404
-        return page.specific.route(request, [])
+        return page.route(request, [])
+
+
+def _page_at(url_path):
+    """The page at ``url_path`` in its own class, or None (two queries at most)."""
+    page = Page.objects.filter(url_path=url_path).first()
+    return page.specific if page is not None else None
 
 
 @cache
