@@ -272,3 +272,64 @@ def test_a_word_is_tested_once_when_its_stem_covers_it(term, starts):
     from pustaka.listing import _word_starts
 
     assert _word_starts(term) == starts
+
+
+def _scored_as_cases(documents, terms):
+    """The ranking points as one Case per test, as the listing used to build it."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    from pustaka.listing import _starts
+
+    score = Value(0)
+    for raw, stem in terms:
+        for groups, points in (([_starts((raw, stem))], 2), ([(raw,)], 1)):
+            score = score + Case(
+                When(search_primary__words=groups, then=Value(points)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+    return dict(documents.annotate(points=score).values_list("title", "points"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    ["rencana", "perencanaan tata", "rencananya ruang desa", "2024 59a", "sungai dan"],
+)
+def test_word_start_score_gives_the_points_of_one_case_per_test(library, query):
+    from pustaka.listing import _word_starts
+    from pustaka.lookups import WordStartScore
+
+    for title in [
+        "Rencana Tata Ruang 2024",
+        "Perencanaan Desa 59a",
+        "Rencananya Sungai dan Danau",
+        "Tata Kelola Air",
+    ]:
+        PustakaDocumentPageFactory(
+            parent=library, title=title, abstract="", publisher="", year=1999
+        )
+    documents = PustakaDocumentPage.objects.all()
+    terms = parse_query(query).terms
+
+    scored = dict(
+        documents.annotate(
+            points=WordStartScore(
+                "search_primary",
+                [(_word_starts(term), term[0]) for term in terms],
+            )
+        ).values_list("title", "points")
+    )
+
+    assert scored == _scored_as_cases(documents, terms)
+    assert any(scored.values())
+
+
+@pytest.mark.parametrize(
+    "terms", [[], [([], "rencana")], [(["Rencana"], "rencana")], [(["a"], "x'|y")]]
+)
+def test_word_start_score_refuses_anything_but_search_forms(terms):
+    from pustaka.lookups import WordStartScore
+
+    with pytest.raises(ValueError):
+        WordStartScore("search_primary", terms)
