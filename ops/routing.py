@@ -61,9 +61,11 @@ class CachedSiteMiddleware:
 
     Wagtail looks the site up once per request (``Site.find_for_request``, which
     keeps its answer in ``request._wagtail_site``), then loads the root page's
-    own class to route. Both are the same for every request to a host, so they
-    are built once per public content version (``ops.public_cache``; sites and
-    pages are public writes). The admin keeps Wagtail's own lookup.
+    own class to route; the first page URL a template writes reads every site's
+    root path from the cache (kept in ``request._wagtail_cached_site_root_paths``).
+    All are the same for every request to a host, so they are built once per
+    public content version (``ops.public_cache``; sites and pages are public
+    writes). The admin keeps Wagtail's own lookups.
     """
 
     def __init__(self, get_response):
@@ -74,5 +76,8 @@ class CachedSiteMiddleware:
             key = f"site:{request.get_host()}:{request.get_port()}"
             request._wagtail_site = remember(
                 key, lambda: _site_with_specific_root(request), request
+            )
+            request._wagtail_cached_site_root_paths = remember(
+                "site-root-paths", Site.get_site_root_paths, request
             )
         return self.get_response(request)

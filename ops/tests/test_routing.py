@@ -129,3 +129,31 @@ def test_unknown_paths_are_not_remembered(client, deep_page):
     assert client.get("/tentang/tidak-ada/").status_code == 404
 
     assert not any("tidak-ada" in tag for tag in public_cache._memo["items"])
+
+
+def test_site_root_paths_are_read_once_per_content_version(
+    client, deep_page, monkeypatch
+):
+    """Page URLs need every site's root path: remembered, not read per request."""
+    from wagtail.models import Site
+
+    url, parent_url = deep_page.url, deep_page.get_parent().url
+    reads = []
+    original = Site.get_site_root_paths
+
+    def counted():
+        reads.append(1)
+        return original()
+
+    monkeypatch.setattr(Site, "get_site_root_paths", staticmethod(counted))
+    first = client.get(url)
+    again = client.get(url)
+
+    assert first.status_code == again.status_code == 200
+    assert len(reads) == 1
+    assert f'href="{parent_url}"' in again.text  # breadcrumbs
+
+    Site.objects.get().save()  # a site write retires them
+
+    client.get(url)
+    assert len(reads) == 2
