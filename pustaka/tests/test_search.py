@@ -184,6 +184,13 @@ def test_postgresql_indexes_a_vector_of_the_search_text():
 
     assert "gin (search_text_vector)" in indexes["pustaka_document_search_text_vector"]
     assert "pustaka_document_search_text_trgm" not in indexes
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = %s",
+            ["pustaka_page_title_upper_trgm"],
+        )
+        (title_index,) = cursor.fetchone()
+    assert "upper((title)::text) gin_trgm_ops" in title_index
 
 
 # Word groups and the titles whose search text matches them. The titles hold
@@ -333,3 +340,28 @@ def test_word_start_score_refuses_anything_but_search_forms(terms):
 
     with pytest.raises(ValueError):
         WordStartScore("search_primary", terms)
+
+
+@pytest.mark.django_db
+def test_the_whole_phrase_in_a_title_ranks_first(library, client):
+    kind = DocumentKindFactory()
+    for title in [
+        "Ruang Terbuka dan Tata Kota",  # both words, not as a phrase
+        "Kajian TATA RUANG Pesisir",  # the phrase, in capitals
+        "Tata Ruangan Kantor",  # the phrase as the start of longer words
+    ]:
+        PustakaDocumentPageFactory(
+            parent=library, title=title, kind=kind, abstract="", year=2020
+        )
+
+    scores = {
+        document.title: document.score
+        for document in client.get(library.url, {"q": "tata ruang"}).context[
+            "documents"
+        ]
+    }
+
+    assert (
+        scores["Kajian TATA RUANG Pesisir"] == scores["Ruang Terbuka dan Tata Kota"] + 4
+    )
+    assert scores["Tata Ruangan Kantor"] >= 4
