@@ -17,3 +17,6 @@ class LoginForm(AllauthLoginForm):
         field.max_length = LOGIN_MAX_LENGTH
         field.validators.append(MaxLengthValidator(LOGIN_MAX_LENGTH))
         field.widget.attrs["maxlength"] = str(LOGIN_MAX_LENGTH)
+        # Experts and editors sign in with a username; "username" is also the
+        # token password managers expect on a login field that accepts an email.
+        field.widget.attrs["autocomplete"] = "username"

@@ -1,5 +1,7 @@
 """The home page, plain content pages and the footer settings."""
 
+import re
+
 from django.db import models
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
@@ -148,6 +150,20 @@ class FooterSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("help-desk contact")
+
+    @property
+    def helpdesk_phone_href(self):
+        """The phone as a ``tel:`` target: digits only, a leading ``+`` kept.
+
+        Editors write numbers the way people read them ("(0541) 123-456 ext. 2");
+        a dialler needs the digits of the number itself, so anything after the
+        first letter (an extension, a note) is left out.
+        """
+        number = re.split(r"[^\d\s()+./-]", self.helpdesk_phone, maxsplit=1)[0]
+        digits = re.sub(r"\D", "", number)
+        if not digits:
+            return ""
+        return ("+" if number.strip().startswith("+") else "") + digits
 
     @classmethod
     def for_request(cls, request):

@@ -301,8 +301,10 @@ def document_listing(request, index_page):
         "query": query,
         "parsed_query": parsed,
         "filters_active": bool(active),
+        # Open when a filter is set, or refused: its message must be visible.
         "filters_open": any(
-            filters.get(name) for name in ("kind", "year", "tag", "status", "sort")
+            filters.get(name) or name in form.errors
+            for name in ("kind", "year", "tag", "status", "sort")
         ),
         "sort": sort,
     }

@@ -38,6 +38,8 @@ def test_login_page_is_indonesian_and_labelled(client):
     assert '<label for="id_login">' in html
     assert '<label for="id_password">' in html
     assert "Masuk" in html
+    login_input = re.search(r'<input[^>]*name="login"[^>]*>', html).group(0)
+    assert 'autocomplete="username"' in login_input
 
 
 def test_login_page_offers_the_password_reset(client):

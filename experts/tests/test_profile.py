@@ -126,7 +126,7 @@ def test_invalid_field_keeps_everything_typed(client):
     assert "name" in response.context["form"].errors
     pub_errors = response.context["formset"].forms[0].errors
     assert "year" in pub_errors and "link" in pub_errors
-    assert 'id="id_pub-0-year_errors"' in html  # error sits next to its field
+    assert 'id="id_pub-0-year_error"' in html  # error sits next to its field
     assert not Publication.objects.exists()
 
 

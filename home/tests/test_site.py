@@ -39,6 +39,19 @@ def test_footer_shows_the_help_desk_settings(client, home):
     assert "Jl. Contoh No. 1<br>Tenggarong" in text
 
 
+@pytest.mark.parametrize(
+    "written, href",
+    [
+        ("0541 123 456", "0541123456"),
+        ("(0541) 000 000 (contoh)", "0541000000"),
+        ("+62 541-123.456 ext. 2", "+62541123456"),
+        ("lihat situs", ""),
+    ],
+)
+def test_footer_phone_link_dials_only_the_number(written, href):
+    assert FooterSettings(helpdesk_phone=written).helpdesk_phone_href == href
+
+
 def test_home_links_the_hub_and_lists_the_latest(client, home):
     hub = RPJPDIndexPageFactory(parent=home)
     section = RPJPDSectionPageFactory(parent=hub, title="Isu Strategis Daerah")

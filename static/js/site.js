@@ -18,12 +18,15 @@
       panel.open = true;
     });
   }
-  // Escape closes an open submenu and returns focus to its toggle.
+  // Escape closes an open submenu, then the phone menu, and returns focus to
+  // the button that opened it.
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") {
       return;
     }
-    var open = document.querySelector('.submenu-toggle[aria-expanded="true"]');
+    var open =
+      document.querySelector('.submenu-toggle[aria-expanded="true"]') ||
+      document.querySelector('.nav-toggle[aria-expanded="true"]');
     if (open) {
       open.setAttribute("aria-expanded", "false");
       open.focus();
