@@ -45,6 +45,27 @@ class TestRemember:
         assert calls == [1]
         assert second == {"items": ["a"]}
 
+    def test_the_least_recently_used_value_goes_first_when_full(self, monkeypatch):
+        monkeypatch.setattr(public_cache, "MAX_ITEMS", 2)
+        public_cache.remember("menu", lambda: "menu")
+        public_cache.remember("page:a", lambda: "a")
+        public_cache.remember("menu", lambda: "rebuilt")  # used: kept
+        public_cache.remember("page:b", lambda: "b")
+
+        assert public_cache.remember("menu", lambda: "rebuilt") == "menu"
+        assert public_cache.remember("page:a", lambda: "a again") == "a again"
+
+    def test_nothing_found_is_not_kept(self):
+        calls = []
+
+        def build():
+            calls.append(1)
+
+        assert public_cache.remember("page:/no/such/", build) is None
+        assert public_cache.remember("page:/no/such/", build) is None
+        assert calls == [1, 1]
+        assert public_cache._memo["items"] == {}
+
     def test_a_public_write_retires_it_at_once(self):
         make_site()
         public_cache.remember("thing", lambda: "old")

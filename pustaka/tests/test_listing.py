@@ -130,6 +130,8 @@ def test_filters_stay_in_the_url_of_every_page_link(client, library, kinds):
     [
         {"page": "999"},
         {"page": "abc"},
+        {"page": "99999999999999999999999"},
+        {"q": "rencana", "page": "99999999999999999999999"},
         {"year": "abc"},
         {"year": "1800"},
         {"kind": "tidak-ada"},
