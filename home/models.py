@@ -14,7 +14,7 @@ from wagtail.search import index
 from ops.public_cache import DISCUSSION, remember
 from ops.routing import PathLookupRouteMixin
 
-from .visibility import visible
+from .visibility import CheckedViewRestrictionsMixin, visible
 
 LATEST_COUNT = 4
 
@@ -27,7 +27,7 @@ def url_or_none(name):
         return None
 
 
-class HomePage(PathLookupRouteMixin, Page):
+class HomePage(PathLookupRouteMixin, CheckedViewRestrictionsMixin, Page):
     """The site root: a short welcome, the RPJP button and what is new."""
 
     hero_title = models.CharField(_("hero title"), max_length=200)
@@ -109,7 +109,7 @@ class HomePage(PathLookupRouteMixin, Page):
         }
 
 
-class StandardPage(Page):
+class StandardPage(CheckedViewRestrictionsMixin, Page):
     """A plain page for guides (Panduan) and "Tentang"."""
 
     intro = models.TextField(_("summary"), blank=True)

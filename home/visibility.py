@@ -142,28 +142,32 @@ class ServingCheck:
     restrictions: list = field(default_factory=list)
 
 
-def check_serving(page):
+def check_serving(page, request=None):
     """Whether ``page`` is hidden, and the view restrictions on it or above it.
 
-    One query in the usual case: the page and its ancestors, each with whether
-    it carries a view restriction; the restrictions themselves are loaded only
-    when there are some. The check leaves two findings on ``page`` for the rest
-    of the request: ``served_ancestors`` (the pages above it, root first, for
-    breadcrumbs) and, when nothing restricts it, ``checked_unrestricted``, so
-    that Wagtail's own restriction check (:class:`CheckedViewRestrictionsMixin`)
-    needs no query either.
+    No query in the usual case: the page and its ancestors, each with whether
+    it carries a view restriction, are loaded in one query and remembered per
+    public content version (``ops.public_cache``: any page or restriction write
+    retires them); expiry dates are compared with the time of each request.
+    The restrictions themselves are loaded, fresh, only when there are some.
+    The check leaves two findings on ``page`` for the rest of the request:
+    ``served_ancestors`` (the pages above it, root first, for breadcrumbs) and,
+    when nothing restricts it, ``checked_unrestricted``, so that Wagtail's own
+    restriction check (:class:`CheckedViewRestrictionsMixin`) needs no query
+    either.
     """
-    from wagtail.models import Page, PageViewRestriction
+    from wagtail.models import PageViewRestriction
 
-    steplen = page.steplen
-    paths = [page.path[:i] for i in range(steplen, len(page.path) + 1, steplen)]
-    chain = list(
-        Page.objects.filter(path__in=paths)
-        .annotate(
-            restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk")))
+    from ops.public_cache import remember
+
+    if request is None or getattr(request, "is_preview", False):
+        chain = _serving_chain(page)
+    else:
+        chain = remember(
+            f"serving-chain:{page.pk}:{page.path}",
+            lambda: _serving_chain(page),
+            request,
         )
-        .order_by("path")
-    )
     ancestors = [other for other in chain if other.path != page.path]
     if is_expired(page) or any(
         other.depth > 1 and (not other.live or is_expired(other)) for other in ancestors
@@ -184,6 +188,21 @@ def check_serving(page):
         page.checked_unrestricted = True
         restrictions = []
     return ServingCheck(hidden=False, restrictions=restrictions)
+
+
+def _serving_chain(page):
+    """The page and its ancestors, root first, each marked ``restricted`` or not."""
+    from wagtail.models import Page, PageViewRestriction
+
+    steplen = page.steplen
+    paths = [page.path[:i] for i in range(steplen, len(page.path) + 1, steplen)]
+    return list(
+        Page.objects.filter(path__in=paths)
+        .annotate(
+            restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk")))
+        )
+        .order_by("path")
+    )
 
 
 class CheckedViewRestrictionsMixin:

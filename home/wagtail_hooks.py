@@ -15,7 +15,7 @@ def hide_expired_and_private_pages(page, request, serve_args, serve_kwargs):
     private pages; visitors get a plain 404 so a private page's existence does not
     leak.
     """
-    check = check_serving(page)
+    check = check_serving(page, request)
     if check.hidden:
         raise Http404
     for restriction in check.restrictions:

@@ -35,3 +35,44 @@ def check_shared_cache(app_configs, **kwargs):
             id="ops.E001",
         )
     ]
+
+
+def _bucket_prefix(storage):
+    """``(bucket, "prefix/")`` of an S3-compatible storage entry, else None."""
+    options = storage.get("OPTIONS", {})
+    if "bucket_name" not in options:
+        return None
+    location = (options.get("location") or "").strip("/")
+    return options["bucket_name"], f"{location}/" if location else ""
+
+
+@register(Tags.security, deploy=True)
+def check_private_media_apart(app_configs, **kwargs):
+    """Consultation attachments must not live under the public media's prefix.
+
+    Public media (photos, documents) are served by signed URLs of the
+    ``default`` storage; an attachment stored under the same prefix could be
+    reached by someone who learns or guesses a key there, and a clean-up of
+    public media would delete private files with it.
+    """
+    public = _bucket_prefix(settings.STORAGES.get("default", {}))
+    private = _bucket_prefix(settings.STORAGES.get("private", {}))
+    if public is None or private is None or public[0] != private[0]:
+        return []
+    public_prefix, private_prefix = public[1], private[1]
+    if private_prefix.startswith(public_prefix) or public_prefix.startswith(
+        private_prefix
+    ):
+        return [
+            Error(
+                "Consultation attachments and public media share a location in "
+                "the same bucket.",
+                hint=(
+                    "Give AWS_PRIVATE_LOCATION and AWS_LOCATION prefixes where "
+                    "neither contains the other (defaults: 'private' and 'media'), "
+                    "or set AWS_PRIVATE_BUCKET_NAME to a bucket of its own."
+                ),
+                id="ops.E002",
+            )
+        ]
+    return []

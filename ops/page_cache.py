@@ -35,27 +35,51 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "page-cache:generation"
 HEADER = "X-Page-Cache"
 
-# Writes to these apps or models never change what a visitor sees.
+# Writes to these apps or models never change what a visitor sees. Labels, not
+# module names: django_tasks_db's label is "django_tasks_database" (every queued
+# email is a write there); "wagtailadmin" holds the editing sessions the page
+# editor saves every ten seconds while an editor keeps a page open.
 PRIVATE_OR_INTERNAL_APPS = frozenset(
     {
         "account",
-        "admin",
         "consult",
         "contenttypes",
-        "django_tasks_db",
+        "django_tasks_database",
         "outbox",
         "privacy",
         "sessions",
+        "wagtailadmin",
+        "wagtailusers",
     }
 )
 INTERNAL_MODELS = frozenset(
     {
+        "wagtailcore.comment",
+        "wagtailcore.commentreply",
         "wagtailcore.modellogentry",
         "wagtailcore.pagelogentry",
         "wagtailcore.pagesubscription",
+        "wagtailcore.referenceindex",
         "wagtailcore.revision",
         "wagtailcore.taskstate",
+        "wagtailcore.uploadedfile",
         "wagtailcore.workflowstate",
+    }
+)
+# Saves that write only these fields change nothing a visitor sees: a sign-in,
+# and Wagtail's draft bookkeeping (a draft revision, which the page editor also
+# autosaves as an editor types; comments; a lock) on the page it leaves live.
+NON_PUBLIC_FIELDS = frozenset(
+    {
+        "last_login",
+        "draft_title",
+        "has_unpublished_changes",
+        "latest_revision",
+        "latest_revision_created_at",
+        "locked",
+        "locked_at",
+        "locked_by",
+        "wagtail_admin_comments",
     }
 )
 # Headers that belong to one response only and are never replayed.
@@ -204,7 +228,7 @@ def is_public_write(sender, update_fields=None, raw=False):
         return False
     if raw:
         return False
-    return not (update_fields is not None and set(update_fields) <= {"last_login"})
+    return not (update_fields is not None and set(update_fields) <= NON_PUBLIC_FIELDS)
 
 
 def _invalidate_on_write(
@@ -222,10 +246,17 @@ def _invalidate_on_write(
 
 
 def connect_signals():
-    """Listen to every model write; the filter above keeps what matters."""
+    """Listen to every model write; the filter above keeps what matters.
+
+    The public content versions first: receivers run, and their commit
+    callbacks are queued, in this order. A request reads the page cache's
+    generation before the versions, so a write must replace them the other
+    way round, or a page built from parts of the old rows could be stored
+    under the new generation.
+    """
     from .public_cache import bump_on_write
 
-    post_save.connect(_invalidate_on_write, dispatch_uid="page-cache-save")
-    post_delete.connect(_invalidate_on_write, dispatch_uid="page-cache-delete")
     post_save.connect(bump_on_write, dispatch_uid="public-cache-save")
     post_delete.connect(bump_on_write, dispatch_uid="public-cache-delete")
+    post_save.connect(_invalidate_on_write, dispatch_uid="page-cache-save")
+    post_delete.connect(_invalidate_on_write, dispatch_uid="page-cache-delete")

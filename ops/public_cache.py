@@ -18,7 +18,9 @@ other public write replaces both.
 Only what is identical for everyone belongs here: never a user, a session, a
 CSRF token or anything private. A short lifetime (``PAGE_CACHE_SECONDS``) bounds
 what a write that bypasses model signals (a bulk ``QuerySet.update``) leaves.
-Values in process memory are stored pickled, so each request gets its own copy.
+Values in process memory are stored pickled, so each request gets its own copy;
+each process keeps at most ``MAX_ITEMS`` of them, dropping the least recently
+used first (served pages are remembered too, one entry each).
 """
 
 import logging
@@ -26,6 +28,7 @@ import pickle
 import threading
 import time
 import uuid
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
@@ -38,13 +41,15 @@ DISCUSSION = "discussion"
 SCOPES = (SITE, DISCUSSION)
 # Writes to these models change only the discussion.
 DISCUSSION_MODELS = frozenset({"rpjpd.reply", "rpjpd.replyrevision"})
-# Keep this many values per process at most (a safety net: names are few).
-MAX_ITEMS = 5000
+# Keep this many values per process at most, least recently used out first:
+# a few shared parts, plus one entry per page served (``ops.routing``).
+MAX_ITEMS = 2000
 
 _REQUEST_ATTRIBUTE = "_public_content_versions"
 
 _lock = threading.Lock()
-_memo = {"versions": None, "items": {}}  # items: tag -> (depends_on, expiry, blob)
+# items: tag -> (depends_on, expiry, blob), least recently used first.
+_memo = {"versions": None, "items": OrderedDict()}
 
 
 def _cache():
@@ -111,9 +116,9 @@ def _prune(versions):
         return
     _memo["versions"] = versions
     current = {(versions[SITE],), (versions[SITE], versions[DISCUSSION])}
-    _memo["items"] = {
-        tag: item for tag, item in _memo["items"].items() if item[0] in current
-    }
+    _memo["items"] = OrderedDict(
+        (tag, item) for tag, item in _memo["items"].items() if item[0] in current
+    )
 
 
 def remember(name, build, request=None, scope=SITE):
@@ -121,6 +126,8 @@ def remember(name, build, request=None, scope=SITE):
 
     The versions are read before building, so a value built from rows a
     concurrent write is replacing is filed under a version that write retires.
+    ``None`` is never kept: a name that finds nothing (an unknown URL) is built
+    again each time rather than filling the memory.
     """
     tagged = _tag(name, scope, request)
     if tagged is None:
@@ -130,15 +137,20 @@ def remember(name, build, request=None, scope=SITE):
     with _lock:
         _prune(current_versions(request))
         found = _memo["items"].get(tag)
+        if found is not None:
+            _memo["items"].move_to_end(tag)
     if found is not None and found[1] > now:
         return pickle.loads(found[2])  # noqa: S301  (our own pickles, never user input)
     value = build()
+    if value is None:
+        return None
     blob = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
     with _lock:
         items = _memo["items"]
-        if len(items) >= MAX_ITEMS:
-            items.clear()  # a safety net only: names are few
         items[tag] = (depends_on, now + settings.PAGE_CACHE_SECONDS, blob)
+        items.move_to_end(tag)
+        while len(items) > MAX_ITEMS:
+            items.popitem(last=False)
     return value
 
 
@@ -172,7 +184,7 @@ def forget_all():
     """Drop this process's remembered values (tests, management commands)."""
     with _lock:
         _memo["versions"] = None
-        _memo["items"] = {}
+        _memo["items"] = OrderedDict()
 
 
 def bump_on_write(sender, instance=None, update_fields=None, raw=False, **kwargs):

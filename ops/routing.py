@@ -15,20 +15,28 @@ class PathLookupRouteMixin:
 
     Wagtail's own ``route`` walks the tree: two queries per path segment. For
     the site root that serves every page, this mixin fetches the target page by
-    its URL path at once, then lets that page finish routing as Wagtail would
+    its URL path at once, in its own class, and remembers it per public content
+    version (``ops.public_cache``: any page write retires it), so serving a page
+    again costs no query. That page then finishes routing as Wagtail would
     (``route`` with no components still checks it is live). It steps aside,
     using Wagtail's walk, as soon as any page type customises ``route`` (for
     example with RoutablePageMixin), because then a parent may claim the path.
     """
 
     def route(self, request, path_components):
-        if len(path_components) < 2 or not _default_routing_everywhere():
+        if not path_components or not _default_routing_everywhere():
             return super().route(request, path_components)
         url_path = f"{self.url_path}{'/'.join(path_components)}/"
-        page = Page.objects.filter(url_path=url_path).first()
+        page = remember(f"page:{url_path}", lambda: _page_at(url_path), request)
         if page is None:
             raise Http404
-        return page.specific.route(request, [])
+        return page.route(request, [])
+
+
+def _page_at(url_path):
+    """The page at ``url_path`` in its own class, or None (two queries at most)."""
+    page = Page.objects.filter(url_path=url_path).first()
+    return page.specific if page is not None else None
 
 
 @cache
@@ -53,9 +61,11 @@ class CachedSiteMiddleware:
 
     Wagtail looks the site up once per request (``Site.find_for_request``, which
     keeps its answer in ``request._wagtail_site``), then loads the root page's
-    own class to route. Both are the same for every request to a host, so they
-    are built once per public content version (``ops.public_cache``; sites and
-    pages are public writes). The admin keeps Wagtail's own lookup.
+    own class to route; the first page URL a template writes reads every site's
+    root path from the cache (kept in ``request._wagtail_cached_site_root_paths``).
+    All are the same for every request to a host, so they are built once per
+    public content version (``ops.public_cache``; sites and pages are public
+    writes). The admin keeps Wagtail's own lookups.
     """
 
     def __init__(self, get_response):
@@ -66,5 +76,8 @@ class CachedSiteMiddleware:
             key = f"site:{request.get_host()}:{request.get_port()}"
             request._wagtail_site = remember(
                 key, lambda: _site_with_specific_root(request), request
+            )
+            request._wagtail_cached_site_root_paths = remember(
+                "site-root-paths", Site.get_site_root_paths, request
             )
         return self.get_response(request)

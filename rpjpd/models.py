@@ -18,7 +18,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.visibility import visible
+from home.visibility import CheckedViewRestrictionsMixin, visible
 from ops.public_cache import remember
 
 
@@ -27,7 +27,7 @@ def section_path(topic):
     return topic.path[: -topic.steplen]
 
 
-class RPJPDIndexPage(Page):
+class RPJPDIndexPage(CheckedViewRestrictionsMixin, Page):
     """The hub the RPJP button opens: lists the three sections."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -61,7 +61,7 @@ class RPJPDIndexPage(Page):
         return context
 
 
-class RPJPDSectionPage(Page):
+class RPJPDSectionPage(CheckedViewRestrictionsMixin, Page):
     """One of the hub's sections (vision keywords, strategic issues, main targets)."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -86,7 +86,7 @@ class RPJPDSectionPage(Page):
         return context
 
 
-class TopicPage(Page):
+class TopicPage(CheckedViewRestrictionsMixin, Page):
     """A discussion topic written by Bappeda, on which experts reply."""
 
     class Status(models.TextChoices):

@@ -161,3 +161,109 @@ def test_unread_filter_keeps_the_other_filters(client):
 
     assert "Ditutup belum dibaca" in text
     assert "sudah dibaca" not in text
+
+
+def _many_for(expert, count):
+    now = timezone.now()
+    return [
+        ConsultationFactory(
+            expert=expert,
+            subject=f"Utas {number:02d}",
+            last_activity_at=now - timedelta(hours=number),
+        )
+        for number in range(count)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("requested", "shown"),
+    [
+        ("2", "Utas 20"),
+        ("abc", "Utas 00"),  # not a number: the first page
+        ("0", "Utas 40"),  # out of range: the last page
+        ("-1", "Utas 40"),
+        ("9", "Utas 40"),
+        ("99999999999999999999999999", "Utas 40"),
+    ],
+)
+def test_any_page_number_answers_a_page(client, requested, shown):
+    rina = ExpertFactory()
+    _many_for(rina, 45)
+    client.force_login(rina)
+
+    response = client.get(URL, {"page": requested})
+
+    assert response.status_code == 200
+    items = response.text.split('<li class="consult-item')[1:]
+    assert shown in items[0]
+    page = {"2": 2, "abc": 1}.get(requested, 3)
+    assert f"Halaman {page} dari 3" in response.text
+
+
+def test_an_empty_list_with_a_page_number_answers_the_first_page(client):
+    client.force_login(UserFactory())
+
+    response = client.get(URL, {"page": "4"})
+
+    assert response.status_code == 200
+    assert "Anda belum memiliki konsultasi." in response.text
+
+
+def test_unread_count_covers_every_thread_whatever_the_filter(client):
+    rina = ExpertFactory()
+    ConsultationFactory(expert=rina, status="closed", subject="Ditutup baru")
+    ConsultationFactory(expert=rina, status="new", subject="Baru satu")
+    ConsultationFactory(expert=rina, status="new", subject="Baru dua")
+    ConsultationFactory(
+        expert=rina,
+        status="answered",
+        expert_read_at=timezone.now() + timedelta(minutes=1),
+    )
+    client.force_login(rina)
+
+    closed = client.get(URL, {"status": "closed"}).text
+
+    assert "Ditutup baru" in closed and "Baru satu" not in closed
+    assert "3 konsultasi memiliki aktivitas yang belum Anda baca." in closed
+    assert "Halaman" not in closed
+
+
+def test_rows_name_the_other_participant_and_mark_unread_ones(client):
+    rina = ExpertFactory(name="Rina Lestari")
+    fajar = ExpertFactory(
+        name="Fajar Nugroho",
+        profile__title_prefix="Dr.",
+        profile__title_suffix="M.Si.",
+    )
+    citizen = UserFactory(name="Budi Warga")
+    ConsultationFactory(requester=citizen, expert=rina, subject="Dari warga")
+    ConsultationFactory(
+        requester=rina, expert=fajar, subject="Ke pakar lain", status="answered"
+    )
+    client.force_login(rina)
+
+    items = client.get(URL).text.split('<li class="consult-item')[1:]
+
+    received = next(item for item in items if "Dari warga" in item)
+    sent = next(item for item in items if "Ke pakar lain" in item)
+    assert "consult-item--unread" in received  # the expert never opened it
+    assert "Dari\n" in received and "<strong>Budi Warga</strong>" in received
+    assert "consult-item--unread" not in sent
+    assert "<strong>Dr. Fajar Nugroho, M.Si.</strong>" in sent
+    assert "Dijawab" in sent
+
+
+def test_the_unfiltered_list_reads_the_page_and_its_counts_at_once(
+    client, django_assert_max_num_queries
+):
+    rina = ExpertFactory()
+    _many_for(rina, 25)
+    client.force_login(rina)
+    client.get(URL)
+
+    # Session, user, the page with both counts, the other participants' names.
+    with django_assert_max_num_queries(4):
+        response = client.get(URL)
+
+    assert response.text.count('<li class="consult-item') == 20
+    assert "25 konsultasi memiliki aktivitas yang belum Anda baca." in response.text

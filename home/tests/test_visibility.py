@@ -133,6 +133,63 @@ def test_hidden_page_urls_answer_404(client, site_tree, state):
 
 
 @pytest.mark.parametrize("state", HIDDEN_STATES)
+@pytest.mark.parametrize("hidden", ["page", "parent"])
+def test_pages_hidden_after_being_served_answer_404_at_once(
+    client, site_tree, state, hidden
+):
+    """Serving remembers pages and their ancestors; hiding one retires that."""
+    topic, document = site_tree["topic"], site_tree["document"]
+    assert client.get(topic.url).status_code == 200
+    assert client.get(document.url).status_code == 200
+
+    if hidden == "page":
+        hide(TopicPage.objects.get(pk=topic.pk), state)
+        hide(PustakaDocumentPage.objects.get(pk=document.pk), state)
+    else:
+        hide(site_tree["section"], state)
+        hide(site_tree["library"], state)
+
+    assert client.get(topic.url).status_code == 404
+    assert client.get(document.url).status_code == 404
+
+
+@pytest.mark.parametrize("where", ["page", "parent"])
+def test_an_expiry_date_reached_after_serving_hides_the_page(
+    client, site_tree, monkeypatch, where
+):
+    """Nothing is written when a page expires: the time is checked per request."""
+    page = site_tree["topic"] if where == "page" else site_tree["section"]
+    page.expire_at = timezone.now() + datetime.timedelta(hours=1)
+    page.save()
+    assert client.get(site_tree["topic"].url).status_code == 200
+
+    later = timezone.now() + datetime.timedelta(hours=2)
+    monkeypatch.setattr("home.visibility.timezone.now", lambda: later)
+
+    assert client.get(site_tree["topic"].url).status_code == 404
+
+
+def test_a_group_change_on_an_existing_restriction_applies_at_once(
+    client, django_user_model, site_tree
+):
+    restriction = PageViewRestriction.objects.create(
+        page=site_tree["library"], restriction_type=PageViewRestriction.GROUPS
+    )
+    group = Group.objects.create(name="Staf Bappeda")
+    member = django_user_model.objects.create_user("staf", password="x")
+    member.groups.add(group)
+    client.force_login(member)
+    document_url = site_tree["document"].url
+    assert client.get(document_url).status_code == 404
+
+    restriction.groups.add(group)  # an m2m change: no save of the restriction
+    assert client.get(document_url).status_code == 200
+
+    restriction.groups.remove(group)
+    assert client.get(document_url).status_code == 404
+
+
+@pytest.mark.parametrize("state", HIDDEN_STATES)
 def test_files_of_hidden_documents_answer_404_to_visitors(client, site_tree, state):
     _, hidden_document = hidden_pair(site_tree, state)
 

@@ -270,3 +270,71 @@ def test_invalidation_waits_for_commit(
     assert page_cache.invalidate in callbacks
     page_cache.invalidate()
     assert client.get(about.url)[HIT] == "miss"
+
+
+def test_an_editor_keeping_a_page_open_retires_nothing(
+    client, site, django_capture_on_commit_callbacks
+):
+    """The page editor pings every ten seconds, saving an EditingSession each time."""
+    from django.urls import reverse
+
+    from ops import public_cache
+
+    _home, about = site
+    editor = UserFactory(username="editor", is_staff=True, is_superuser=True)
+    editing = _signed_in(editor)
+    client.get(about.url)
+    versions = public_cache.current_versions()
+    ping = reverse(
+        "wagtailadmin_editing_sessions:ping",
+        args=["wagtailcore", "page", about.pk, 0],
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert editing.post(ping).status_code == 200
+
+    assert client.get(about.url)[HIT] == "hit"
+    assert public_cache.current_versions() == versions
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "django_tasks_database.DBTaskResult",  # queued email and index tasks
+        "wagtailadmin.EditingSession",
+        "wagtailadmin.FormState",
+        "wagtailusers.UserProfile",
+    ],
+)
+def test_internal_bookkeeping_is_no_public_write(label):
+    from django.apps import apps
+
+    assert not page_cache.is_public_write(apps.get_model(label))
+
+
+def test_saving_a_draft_retires_nothing(
+    client, site, django_capture_on_commit_callbacks
+):
+    """The page editor saves a draft revision (and autosaves one as an editor
+    types): the live page visitors see has not changed until it is published."""
+    from ops import public_cache
+
+    _home, about = site
+    client.get(about.url)
+    versions = public_cache.current_versions()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        about.title = "Judul yang belum terbit"
+        about.save_revision()
+        about.refresh_from_db()
+
+    assert client.get(about.url)[HIT] == "hit"
+    assert public_cache.current_versions() == versions
+
+    with django_capture_on_commit_callbacks(execute=True):
+        about.latest_revision.publish()
+
+    published = client.get(about.url)
+    assert published[HIT] == "miss"
+    assert "Judul yang belum terbit" in published.text
+    assert public_cache.current_versions() != versions

@@ -45,6 +45,27 @@ class TestRemember:
         assert calls == [1]
         assert second == {"items": ["a"]}
 
+    def test_the_least_recently_used_value_goes_first_when_full(self, monkeypatch):
+        monkeypatch.setattr(public_cache, "MAX_ITEMS", 2)
+        public_cache.remember("menu", lambda: "menu")
+        public_cache.remember("page:a", lambda: "a")
+        public_cache.remember("menu", lambda: "rebuilt")  # used: kept
+        public_cache.remember("page:b", lambda: "b")
+
+        assert public_cache.remember("menu", lambda: "rebuilt") == "menu"
+        assert public_cache.remember("page:a", lambda: "a again") == "a again"
+
+    def test_nothing_found_is_not_kept(self):
+        calls = []
+
+        def build():
+            calls.append(1)
+
+        assert public_cache.remember("page:/no/such/", build) is None
+        assert public_cache.remember("page:/no/such/", build) is None
+        assert calls == [1, 1]
+        assert public_cache._memo["items"] == {}
+
     def test_a_public_write_retires_it_at_once(self):
         make_site()
         public_cache.remember("thing", lambda: "old")
@@ -66,6 +87,31 @@ class TestRemember:
         after = public_cache.current_versions()
         assert before[public_cache.SITE] != after[public_cache.SITE]
         assert before[public_cache.DISCUSSION] != after[public_cache.DISCUSSION]
+
+    def test_visitor_pages_are_retired_only_after_the_versions(
+        self, settings, django_capture_on_commit_callbacks
+    ):
+        """A request reads the page-cache generation first, the versions later.
+
+        Were the generation replaced first, a visitor in between would store a
+        whole page under the new generation, built from parts remembered
+        under the version of the uncommitted write (from the old rows).
+        """
+        from ops import page_cache
+
+        settings.PAGE_CACHE_ENABLED = True
+        _home, about = make_site()
+        with django_capture_on_commit_callbacks(execute=False) as callbacks:
+            about.title = "Tentang kami"
+            about.save_revision().publish()
+        during_write = public_cache.current_versions()
+        generation = cache.get(page_cache.GENERATION_KEY)
+
+        for callback in callbacks:
+            callback()
+            if cache.get(page_cache.GENERATION_KEY) != generation:
+                assert public_cache.current_versions() != during_write
+        assert cache.get(page_cache.GENERATION_KEY) != generation
 
     def test_a_reply_retires_the_discussion_only(self):
         from experts.tests.factories import ExpertFactory

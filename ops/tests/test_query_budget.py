@@ -11,6 +11,8 @@ cache for visitors is off, so every count is a full render.
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -141,3 +143,21 @@ def test_the_first_render_after_a_write_stays_close(
         response = client.get(site_data["topic"].url)
 
     assert response.status_code == 200
+
+
+def test_a_topic_served_again_to_an_expert_reads_only_about_them(client, site_data):
+    """Page, ancestors, restrictions and replies are remembered per content
+    version; what is left is the session, the user, their unread count and
+    whether their email is verified (they may post)."""
+    client.force_login(site_data["expert"])
+    url = site_data["topic"].url
+    client.get(url)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+
+    assert response.status_code == 200
+    assert len(queries) <= 4
+    tables = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "wagtailcore_page" not in tables
+    assert "rpjpd_reply" not in tables

@@ -142,3 +142,39 @@ def test_shared_cache_passes(settings):
     }
 
     assert checks.check_shared_cache(None) == []
+
+
+def _s3(bucket, location):
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {"bucket_name": bucket, "location": location},
+    }
+
+
+@pytest.mark.parametrize(
+    "public, private, refused",
+    [
+        (("kukar", "media"), ("kukar", "private"), False),
+        (("kukar", "media"), ("kukar-rahasia", "media"), False),
+        (("kukar", "media"), ("kukar", "media"), True),
+        (("kukar", "media"), ("kukar", "media/private"), True),
+        (("kukar", ""), ("kukar", "private"), True),
+        (("kukar", "media/"), ("kukar", "/media"), True),
+    ],
+)
+def test_private_attachments_must_not_share_the_public_prefix(
+    settings, public, private, refused
+):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": _s3(*public),
+        "private": _s3(*private),
+    }
+
+    problems = checks.check_private_media_apart(None)
+
+    assert [problem.id for problem in problems] == (["ops.E002"] if refused else [])
+
+
+def test_local_private_media_passes_the_bucket_check(settings):
+    assert checks.check_private_media_apart(None) == []

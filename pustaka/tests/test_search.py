@@ -184,6 +184,13 @@ def test_postgresql_indexes_a_vector_of_the_search_text():
 
     assert "gin (search_text_vector)" in indexes["pustaka_document_search_text_vector"]
     assert "pustaka_document_search_text_trgm" not in indexes
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = %s",
+            ["pustaka_page_title_upper_trgm"],
+        )
+        (title_index,) = cursor.fetchone()
+    assert "upper((title)::text) gin_trgm_ops" in title_index
 
 
 # Word groups and the titles whose search text matches them. The titles hold
@@ -272,3 +279,89 @@ def test_a_word_is_tested_once_when_its_stem_covers_it(term, starts):
     from pustaka.listing import _word_starts
 
     assert _word_starts(term) == starts
+
+
+def _scored_as_cases(documents, terms):
+    """The ranking points as one Case per test, as the listing used to build it."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    from pustaka.listing import _starts
+
+    score = Value(0)
+    for raw, stem in terms:
+        for groups, points in (([_starts((raw, stem))], 2), ([(raw,)], 1)):
+            score = score + Case(
+                When(search_primary__words=groups, then=Value(points)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+    return dict(documents.annotate(points=score).values_list("title", "points"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    ["rencana", "perencanaan tata", "rencananya ruang desa", "2024 59a", "sungai dan"],
+)
+def test_word_start_score_gives_the_points_of_one_case_per_test(library, query):
+    from pustaka.listing import _word_starts
+    from pustaka.lookups import WordStartScore
+
+    for title in [
+        "Rencana Tata Ruang 2024",
+        "Perencanaan Desa 59a",
+        "Rencananya Sungai dan Danau",
+        "Tata Kelola Air",
+    ]:
+        PustakaDocumentPageFactory(
+            parent=library, title=title, abstract="", publisher="", year=1999
+        )
+    documents = PustakaDocumentPage.objects.all()
+    terms = parse_query(query).terms
+
+    scored = dict(
+        documents.annotate(
+            points=WordStartScore(
+                "search_primary",
+                [(_word_starts(term), term[0]) for term in terms],
+            )
+        ).values_list("title", "points")
+    )
+
+    assert scored == _scored_as_cases(documents, terms)
+    assert any(scored.values())
+
+
+@pytest.mark.parametrize(
+    "terms", [[], [([], "rencana")], [(["Rencana"], "rencana")], [(["a"], "x'|y")]]
+)
+def test_word_start_score_refuses_anything_but_search_forms(terms):
+    from pustaka.lookups import WordStartScore
+
+    with pytest.raises(ValueError):
+        WordStartScore("search_primary", terms)
+
+
+@pytest.mark.django_db
+def test_the_whole_phrase_in_a_title_ranks_first(library, client):
+    kind = DocumentKindFactory()
+    for title in [
+        "Ruang Terbuka dan Tata Kota",  # both words, not as a phrase
+        "Kajian TATA RUANG Pesisir",  # the phrase, in capitals
+        "Tata Ruangan Kantor",  # the phrase as the start of longer words
+    ]:
+        PustakaDocumentPageFactory(
+            parent=library, title=title, kind=kind, abstract="", year=2020
+        )
+
+    scores = {
+        document.title: document.score
+        for document in client.get(library.url, {"q": "tata ruang"}).context[
+            "documents"
+        ]
+    }
+
+    assert (
+        scores["Kajian TATA RUANG Pesisir"] == scores["Ruang Terbuka dan Tata Kota"] + 4
+    )
+    assert scores["Tata Ruangan Kantor"] >= 4

@@ -178,8 +178,10 @@ def reply_section(context, topic):
         }
         return OWN_ACTIONS.split(html), authors
 
-    if conversation:
-        # One long conversation read in full: rare, not worth keeping.
+    if conversation or getattr(request, "is_preview", False):
+        # One long conversation read in full: rare, not worth keeping. A
+        # preview shows the editor's draft (``show_follow_up``, ``is_open``),
+        # which visitors must not get before it is published.
         parts, authors = render_list()
     else:
         key = (

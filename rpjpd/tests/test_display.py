@@ -177,7 +177,8 @@ class TestLongConversations:
         root, _answers, short = conversation
         elsewhere = ReplyFactory(topic=TopicFactory(parent=section))
 
-        for value in ("abc", "-1", "99999999999999999999", str(elsewhere.pk)):
+        # "²" passes str.isdigit() but not int().
+        for value in ("abc", "-1", "99999999999999999999", "²", str(elsewhere.pk)):
             response = client.get(topic.url, {"percakapan": value})
             assert response.status_code == 200
             assert short.pk in shown_reply_ids(response)
@@ -276,6 +277,22 @@ class TestLongConversations:
         assert "Masuk ke misi kedua." not in hidden.text
         assert "Diakomodasi sebagian" in shown.text
         assert "Masuk ke misi kedua." in shown.text
+
+    def test_a_preview_of_a_draft_never_reaches_visitors(self, client, topic):
+        """An editor previewing an unpublished change must not fill the shared list."""
+        from rpjpd.models import TopicPage
+
+        ReplyFactory(
+            topic=topic, outcome="partly", outcome_reason="Masuk ke misi kedua."
+        )
+        draft = TopicPage.objects.get(pk=topic.pk)
+        draft.show_follow_up = True  # changed in the editor, not published
+
+        preview = draft.make_preview_request()
+        public = client.get(topic.url)
+
+        assert "Masuk ke misi kedua." in preview.content.decode()
+        assert "Masuk ke misi kedua." not in public.text
 
 
 @pytest.mark.django_db

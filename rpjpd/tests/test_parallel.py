@@ -18,7 +18,7 @@ from rpjpd.models import Reply
 from .factories import TopicFactory, build_site
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="concurrent writers need PostgreSQL (set DATABASE_URL)",

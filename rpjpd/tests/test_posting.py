@@ -117,6 +117,15 @@ class TestPosting:
         assert "Kutipan asal." in response.text
         assert f'name="parent" value="{first.pk}"' in response.text
 
+    @pytest.mark.parametrize("value", ["abc", "²", "9" * 30])
+    def test_an_odd_reply_to_answer_shows_the_plain_form(
+        self, expert_client, topic, value
+    ):
+        response = expert_client.get(form_url(topic), {"balas": value})
+
+        assert response.status_code == 200
+        assert '<label for="id_body">' in response.text
+
     def test_cannot_answer_a_reply_of_another_topic(
         self, expert_client, topic, section
     ):
