@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("privacy.urls")),
 ]
 
+handler400 = "home.views.bad_request"
 handler500 = "home.views.server_error"
 
 if settings.DEBUG:

@@ -767,3 +767,28 @@ def test_wagtail_image_chooser_search_with_a_tag(client):
     for path in ("/admin/images/chooser/", "/admin/images/chooser/results/"):
         assert client.get(path, {"q": "peta", "tag": "air"}).status_code == 200
         assert client.get(path, {"tag": "air"}).status_code == 200
+
+
+def test_bad_host_gets_django_400_in_indonesian():
+    response = Client(raise_request_exception=False).get("/", HTTP_HOST="evil.example")
+
+    assert response.status_code == 400
+    assert "Permintaan tidak dapat dibaca" in response.text
+    assert '<html lang="id">' in response.text
+
+
+def test_expired_form_token_gets_a_403_that_explains_in_indonesian():
+    """A form sent after its CSRF cookie went (signed out elsewhere, cookies
+    cleared): nothing is stored, and the page says how to get the text back."""
+    from accounts.tests.factories import UserFactory
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(UserFactory())
+
+    response = client.post(
+        reverse("accounts:settings"), {"name": "Nama", "csrfmiddlewaretoken": "x"}
+    )
+
+    assert response.status_code == 403
+    assert "Formulir ini sudah kedaluwarsa" in response.text
+    assert "Belum ada yang terkirim" in response.text
