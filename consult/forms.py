@@ -42,7 +42,13 @@ class MessageForm(forms.Form):
     )
     # Generated when the form is shown; the same token twice means the same
     # submission (a double click or a resent form), stored only once.
-    token = forms.UUIDField(widget=forms.HiddenInput)
+    token = forms.UUIDField(
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("This form has expired. Check your text and send it again."),
+            "invalid": _("This form has expired. Check your text and send it again."),
+        },
+    )
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("token", uuid.uuid4())

@@ -23,6 +23,7 @@ from django.views.decorators.cache import never_cache
 
 from accounts.models import User
 from experts.models import ExpertiseField
+from ops.params import text_param
 
 from . import services
 from .forms import ConsultationForm, MessageForm
@@ -88,9 +89,8 @@ def _participant_or_404(request, public_id):
 
 def index(request):
     """Explain the service and let the user pick an expert by name and field."""
-    # NUL characters would make PostgreSQL refuse the query: drop them.
-    query = request.GET.get("q", "").replace("\x00", "").strip()[:100]
-    field_slug = request.GET.get("bidang", "").replace("\x00", "").strip()[:120]
+    query = text_param(request, "q", max_length=100)
+    field_slug = text_param(request, "bidang", max_length=120)
 
     experts = (
         consultable_experts()

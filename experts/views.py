@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from accounts.permissions import expert_required
+from ops.params import text_param
 
 from .forms import ProfileForm, PublicationFormSet
 from .models import ExpertiseField, ExpertProfile, Publication
@@ -31,8 +32,8 @@ def directory(request):
     profiles = public_profiles().prefetch_related(
         Prefetch("fields", queryset=ExpertiseField.objects.only("name", "slug"))
     )
-    bidang = request.GET.get("bidang", "").strip()
-    query = request.GET.get("q", "").strip()[:100]
+    bidang = text_param(request, "bidang", max_length=120)
+    query = text_param(request, "q", max_length=100)
     selected = None
     if bidang:
         selected = ExpertiseField.objects.filter(slug=bidang).first()

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from home.visibility import visible
+from ops.params import parse_page_number
 
 from .facets import library_facets
 from .lookups import WordStartScore
@@ -216,9 +217,8 @@ def paginate(documents, requested):
     ranked = documents.annotate(total=Window(Count("pk"))).values_list(
         "pk", "exact_match", "score", "total"
     )
-    try:
-        number = int(requested)
-    except (TypeError, ValueError):
+    number = parse_page_number(requested)
+    if number is None:
         number = 1
     found = []
     if 1 <= number <= MAX_PAGE_NUMBER:

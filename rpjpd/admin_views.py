@@ -19,6 +19,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from ops.params import parse_id
+
 from . import services
 from .forms import HideReplyForm
 from .models import Reply, RPJPDSectionPage, TopicPage
@@ -43,23 +45,17 @@ class ReplyPermissionPolicy(ModelPermissionPolicy):
         return self.user_has_permission(user, action)
 
 
-# The largest id a 64-bit column holds.
-MAX_ID = 2**63 - 1
-
-
 class PageIdChoiceField(forms.ModelChoiceField):
     """A page choice that refuses numbers no database id can have.
 
     A page type's key is a one-to-one link to ``Page``, which Django does not
     guard against numbers beyond 64 bits the way it guards integer fields: on
-    SQLite ``?topic=99999999999999999999`` raised OverflowError (a 500).
+    SQLite ``?topic=99999999999999999999`` raised OverflowError (a 500), and
+    ``?topic=²`` a ValueError.
     """
 
     def to_python(self, value):
-        if value not in self.empty_values and not (
-            # isascii(): str.isdigit() also accepts digits int() refuses ("²").
-            str(value).isascii() and str(value).isdigit() and int(value) <= MAX_ID
-        ):
+        if value not in self.empty_values and parse_id(value) is None:
             raise forms.ValidationError(
                 self.error_messages["invalid_choice"], code="invalid_choice"
             )

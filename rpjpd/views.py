@@ -13,6 +13,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from ops.params import parse_id
+
 from . import services, synthesis
 from .forms import ReplyEditForm, ReplyForm
 from .models import Reply, RPJPDSectionPage, TopicPage, public_topics
@@ -44,7 +46,7 @@ def reply_create(request, topic_id):
     if not can_post_replies(request.user):
         return refuse_non_expert(request)
 
-    initial = {"parent": request.GET.get("balas")} if request.method == "GET" else {}
+    initial = {"parent": parse_id(request.GET.get("balas"))}
     form = ReplyForm(request.POST or None, topic=topic, initial=initial)
     parent = _parent_for_display(topic, request)
     context = {"page": topic, "topic": topic, "form": form, "parent": parent}
@@ -92,10 +94,8 @@ def reply_create(request, topic_id):
 
 def _parent_for_display(topic, request):
     """The reply being answered, to quote above the form (None when absent)."""
-    parent_id = request.POST.get("parent") or request.GET.get("balas")
-    parent_id = str(parent_id or "")
-    # isascii(): str.isdigit() also accepts digits int() refuses ("²").
-    if not (parent_id.isascii() and parent_id.isdigit()) or len(parent_id) > 18:
+    parent_id = parse_id(request.POST.get("parent") or request.GET.get("balas"))
+    if parent_id is None:
         return None
     return (
         Reply.objects.shown()

@@ -6,12 +6,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.views import AdminLoginView
 from home.sitemaps import VisibleSitemap
 from home.views import robots_txt
 from ops.views import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # Before Wagtail's own login view, which fails on ``?next=2`` (see the view).
+    path("admin/login/", AdminLoginView.as_view(), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
     path("akun/", include("accounts.urls")),
@@ -29,6 +32,7 @@ urlpatterns = [
     path("", include("privacy.urls")),
 ]
 
+handler400 = "home.views.bad_request"
 handler500 = "home.views.server_error"
 
 if settings.DEBUG:

@@ -132,6 +132,24 @@ def test_empty_follow_up_is_refused_in_place(client, thread):
     assert thread.messages.count() == 1
 
 
+@pytest.mark.parametrize("token", ["", "bukan-token", "\x00"])
+def test_expired_form_says_so_and_keeps_the_text(client, thread, token):
+    """A form whose hidden token is gone or mangled: a message, not an empty box."""
+    client.force_login(thread.requester)
+
+    response = client.post(
+        reverse("consult:reply", args=[thread.public_id]),
+        {"body": "Teks yang saya ketik", "token": token},
+    )
+
+    assert response.status_code == 200
+    assert "Formulir ini sudah kedaluwarsa" in response.text
+    assert "Teks yang saya ketik" in response.text
+    new_token = response.context["form"].data["token"]
+    assert new_token != token
+    assert thread.messages.count() == 1
+
+
 def test_follow_up_with_bad_attachment_keeps_text(client, thread):
     from .conftest import html_as_pdf
 

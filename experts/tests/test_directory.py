@@ -194,3 +194,15 @@ def test_markup_in_name_is_plain_text_in_emails(django_capture_on_commit_callbac
     assert MARKUP in body  # shown literally in a plain-text email
     assert "&lt;" not in body
     assert not getattr(mail.outbox[0], "alternatives", [])  # no HTML version
+
+
+@pytest.mark.parametrize("params", [{"q": "sari\x00"}, {"bidang": "air\x00"}])
+def test_nul_in_search_or_field_is_dropped_not_a_server_error(client, params):
+    """PostgreSQL refuses NUL in text: the directory drops it and searches the rest."""
+    water = ExpertiseFieldFactory(name="Sumber Daya Air", slug="air")
+    ExpertProfileFactory(user__name="Dewi Sari", fields=[water])
+
+    response = client.get(DIRECTORY, params)
+
+    assert response.status_code == 200
+    assert _names(response) == ["Dewi Sari"]

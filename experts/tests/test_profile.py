@@ -208,3 +208,19 @@ def test_out_of_range_publication_id_is_not_a_crash(client):
     response = client.post(URL, data)
 
     assert response.status_code < 500
+
+
+def test_a_tampered_form_count_builds_no_more_than_the_limit(client):
+    """pub-TOTAL_FORMS=10^20 once built 1,100 forms (seconds of work per request)."""
+    profile = ExpertProfileFactory()
+    client.force_login(profile.user)
+
+    response = client.post(
+        URL, _base(profile, **{"pub-TOTAL_FORMS": "9" * 20, "pub-INITIAL_FORMS": "0"})
+    )
+
+    assert response.status_code == 200
+    formset = response.context["formset"]
+    assert len(formset.forms) <= 100
+    assert formset.non_form_errors()
+    assert "Dr." in response.text  # what was typed is still there

@@ -93,7 +93,7 @@ def test_services_with_redis():
     values = _settings()
 
     assert values["cache"] == "django_redis.cache.RedisCache"
-    assert values["session"] == "django.contrib.sessions.backends.cached_db"
+    assert values["session"] == "ops.sessions.cached_db"
     assert values["tasks"] == "django_tasks_db.DatabaseBackend"
     assert values["email"] == "django.core.mail.backends.smtp.EmailBackend"
     assert values["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -110,6 +110,7 @@ def test_without_redis_the_cache_is_still_shared():
     values = _settings(REDIS_URL=None)
 
     assert values["cache"] == "django.core.cache.backends.db.DatabaseCache"
+    assert values["session"] == "ops.sessions.db"
 
 
 def test_smtp_and_s3_come_from_the_environment():

@@ -213,8 +213,10 @@ def test_many_pages_link_a_window_of_page_numbers(client, library, kinds, monkey
         ("x", 1),
         ("2", 2),
         ("²", 1),
+        ("1.5", 1),
         # Past what a database OFFSET holds (OverflowError, "bigint out of range").
         ("9" * 20, 2),
+        ("9" * 5000, 2),
         (str(2**62), 2),
     ],
 )

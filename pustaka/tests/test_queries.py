@@ -33,7 +33,7 @@ MAX_QUERIES = 12
 @pytest.fixture(autouse=True)
 def production_like(settings):
     settings.PAGE_CACHE_ENABLED = False
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    settings.SESSION_ENGINE = "ops.sessions.cached_db"
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from ops.params import id_param
 from ops.public_cache import DISCUSSION, remember, shared
 from rpjpd import counts
 from rpjpd.forms import ReplyForm
@@ -209,11 +210,10 @@ def reply_section(context, topic):
 
 def _conversation(request, topic):
     """The conversation asked for with ``?percakapan=``, as entries, or None."""
-    wanted = request.GET.get("percakapan", "")
-    # isascii(): str.isdigit() also accepts digits int() refuses ("²").
-    if not (wanted.isascii() and wanted.isdigit()) or len(wanted) > 18:
+    wanted = id_param(request, "percakapan")
+    if wanted is None:
         return None
-    return conversation_outline(topic, int(wanted)) or None
+    return conversation_outline(topic, wanted) or None
 
 
 def _back_url(root):

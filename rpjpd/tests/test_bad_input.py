@@ -52,3 +52,33 @@ class TestHugeNumbers:
         )
 
         assert response.status_code in (200, 302)
+
+
+@pytest.mark.django_db
+class TestDigitsThatAreNotNumbers:
+    """ "²" passes ``str.isdigit()`` but not ``int()``: it must read as no number."""
+
+    def test_conversation_parameter(self, client, expert_client, topic):
+        from .factories import ReplyFactory
+
+        ReplyFactory(topic=topic, body="Balasan yang tetap terlihat di halaman.")
+
+        for each in (client, expert_client):
+            response = each.get(topic.url, {"percakapan": "²", "halaman": "²"})
+
+            assert response.status_code == 200
+            assert "Balasan yang tetap terlihat" in response.text
+
+    def test_answered_reply_in_the_address_and_the_form(self, expert_client, topic):
+        url = reverse("replies:create", args=[topic.pk])
+        body = "Balasan dengan nomor induk berupa angka pangkat dua."
+
+        page = expert_client.get(url, {"balas": "²"})
+        sent = expert_client.post(
+            url, {"body": body, "parent": "²", "token": str(uuid.uuid4())}
+        )
+
+        assert page.status_code == 200
+        assert sent.status_code == 200
+        assert body in sent.text  # what was typed is still there
+        assert Reply.objects.count() == 0

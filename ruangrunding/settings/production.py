@@ -50,7 +50,7 @@ if env("REDIS_URL"):
         }
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_ENGINE = "ops.sessions.cached_db"
 else:
     CACHES = {
         "default": {
@@ -58,7 +58,7 @@ else:
             "LOCATION": "django_cache",  # made by ``manage.py createcachetable``
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    SESSION_ENGINE = "ops.sessions.db"
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
 
 # Static files: hashed names, compressed, cached for a year by browsers.
