@@ -107,7 +107,9 @@ def main():
         )
         if profile:
             stats = pstats.Stats(profile, stream=sys.stdout)
-            stats.sort_stats(os.environ.get("PROFILE_SORT", "cumulative")).print_stats(25)
+            stats.sort_stats(os.environ.get("PROFILE_SORT", "cumulative")).print_stats(
+                25
+            )
 
 
 def _url_maker(target):

@@ -79,6 +79,36 @@ def test_failed_logins_are_throttled_even_with_the_right_password(client):
     assert client.session.get("_auth_user_id") is None
 
 
+@pytest.mark.parametrize("proxies, locked_out", [(1, False), (0, True)])
+def test_behind_the_proxy_each_visitor_has_their_own_failed_login_count(
+    settings, proxies, locked_out
+):
+    """Ten failures from one address must not lock out the next person.
+
+    Every request comes through the proxy (one REMOTE_ADDR); the client's
+    address is the last one in X-Forwarded-For. Without trusting the proxy
+    (0), everyone shares its address and the second visitor is locked out.
+    """
+    from django.test import Client
+
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = proxies
+    UserFactory(username="rudi")
+
+    def attempt(address, login, password):
+        client = Client(
+            REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=f"203.0.113.9, {address}"
+        )
+        return client.post(LOGIN, {"login": login, "password": password}), client
+
+    for number in range(11):
+        response, _client = attempt("198.51.100.7", f"tebakan-{number}", "salah")
+    assert "Terlalu banyak" in response.content.decode()
+
+    response, client = attempt("192.0.2.44", "rudi", PASSWORD)
+
+    assert ("_auth_user_id" not in client.session) is locked_out
+
+
 def test_admin_login_shares_the_throttle(client):
     editor = EditorFactory(username="editor")
     for _ in range(5):

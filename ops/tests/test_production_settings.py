@@ -38,6 +38,7 @@ print(json.dumps({
     "page_cache": s.PAGE_CACHE_ENABLED,
     "img_src": s.CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"],
     "log_formatter": s.LOGGING["handlers"]["console"]["formatter"],
+    "proxy_count": s.ALLAUTH_TRUSTED_PROXY_COUNT,
 }))
 """
 
@@ -104,6 +105,13 @@ def test_services_with_redis():
     assert values["page_cache"] is True
     assert values["log_formatter"] == "json"
     assert values["redirect_exempt"] == [r"^healthz$"]
+    # The login throttle counts the client's address, not the proxy's.
+    assert values["proxy_count"] == 1
+
+
+def test_proxy_count_from_the_environment():
+    assert _settings(TRUSTED_PROXY_COUNT="2")["proxy_count"] == 2
+    assert _settings(TRUSTED_PROXY_COUNT="0")["proxy_count"] == 0
 
 
 def test_without_redis_the_cache_is_still_shared():

@@ -124,6 +124,12 @@ EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "10"))
 # strip it from clients). The health check answers on plain HTTP for probes.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+# The sign-in throttle counts failures per client address. Behind the proxy,
+# REMOTE_ADDR is the proxy's own, so every visitor would share one count and ten
+# failed logins from anyone would lock out everyone: take the address the
+# nearest proxy appended to X-Forwarded-For (``$proxy_add_x_forwarded_for``).
+# One proxy in front is the documented set-up; 0 means none (REMOTE_ADDR).
+ALLAUTH_TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "1"))
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
