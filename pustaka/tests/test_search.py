@@ -219,17 +219,23 @@ WORD_GROUPS = [
 ]
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize(("groups", "titles"), WORD_GROUPS)
-def test_words_lookup_matches_word_starts_as_like_does(library, groups, titles):
-    for title in [
-        "Rencana Tata Ruang 2024",
-        "Perencanaan Desa 59a",
-        "Sungai 2020 dan Danau",
-    ]:
+def _titled_documents(library, *titles):
+    """Documents whose only searchable text is their title."""
+    for title in titles:
         PustakaDocumentPageFactory(
             parent=library, title=title, abstract="", publisher="", year=1999
         )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("groups", "titles"), WORD_GROUPS)
+def test_words_lookup_matches_word_starts_as_like_does(library, groups, titles):
+    _titled_documents(
+        library,
+        "Rencana Tata Ruang 2024",
+        "Perencanaan Desa 59a",
+        "Sungai 2020 dan Danau",
+    )
     documents = PustakaDocumentPage.objects.all()
     like = Q()
     for group in groups:
@@ -307,15 +313,13 @@ def test_word_start_score_gives_the_points_of_one_case_per_test(library, query):
     from pustaka.listing import _word_starts
     from pustaka.lookups import WordStartScore
 
-    for title in [
+    _titled_documents(
+        library,
         "Rencana Tata Ruang 2024",
         "Perencanaan Desa 59a",
         "Rencananya Sungai dan Danau",
         "Tata Kelola Air",
-    ]:
-        PustakaDocumentPageFactory(
-            parent=library, title=title, abstract="", publisher="", year=1999
-        )
+    )
     documents = PustakaDocumentPage.objects.all()
     terms = parse_query(query).terms
 
